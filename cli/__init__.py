@@ -1,0 +1,1 @@
+"""The `doingoai` command line: thin wrappers over the rooms below it."""

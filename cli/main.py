@@ -1,0 +1,43 @@
+"""Entry point of the `doingoai` command.
+
+Subcommands live in their own modules and are imported only when called, so
+`doingoai extract` does not pay for importing Dagster and `doingoai --help`
+stays fast.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+import click
+
+# name -> "module:attribute" of a click command
+SUBCOMMANDS: dict[str, str] = {
+    "sample-portal": "cli.portal:sample_portal",
+    "crawl": "cli.crawl:crawl",
+    "run": "cli.run:run",
+    "extract": "cli.extract:extract",
+}
+
+
+class LazyGroup(click.Group):
+    """A click group that imports a subcommand's module on first use."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(SUBCOMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        target = SUBCOMMANDS.get(cmd_name)
+        if target is None:
+            return None
+        module_name, attribute = target.split(":")
+        return getattr(importlib.import_module(module_name), attribute)
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+def cli() -> None:
+    """doingoai: a warehouse of Vietnamese people's-diplomacy news."""
+
+
+def main() -> None:
+    cli()
