@@ -1,0 +1,42 @@
+"""Text in, records out: directives, people, organisations, money, events and
+countries from a Vietnamese article, each with its evidence.
+
+Pure by design: no I/O, no network, no database, so the same function serves
+the CLI, the warehouse's extraction step and the tests.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from extraction.countries import find_countries
+from extraction.directives import find_directives
+from extraction.events import find_events
+from extraction.money import find_amounts
+from extraction.people import find_people
+from extraction.records import Extraction
+from extraction.text import prepare
+
+# Raise when a change alters what is extracted: the warehouse re-extracts every
+# stored document whose records came from another version.
+EXTRACTOR_VERSION = "1"
+
+
+def extract(text: str, published_on: date | None = None) -> Extraction:
+    doc = prepare(text, published_on)
+    directives, relations = find_directives(doc)
+    people, organizations = find_people(doc)
+    return Extraction(
+        text=doc.text,
+        published_on=doc.published_on,
+        directives=directives,
+        relations=relations,
+        people=people,
+        organizations=organizations,
+        amounts=find_amounts(doc),
+        events=find_events(doc),
+        countries=find_countries(doc),
+    )
+
+
+__all__ = ["EXTRACTOR_VERSION", "Extraction", "extract"]

@@ -1,0 +1,183 @@
+"""Money amounts in Vietnamese text ("trên 3,2 tỉ đồng", "5.000 USD",
+"từ 1 đến 2 tỷ đồng", "1 tỷ 200 triệu đồng"), with a qualifier and whether
+the amount is aid (donated, sponsored, raised) or something else.
+
+Vietnamese writes '.' between thousands and ',' before decimals. An amount
+needs a currency, or a scale word (triệu, tỷ) in a sentence about money.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+
+from extraction.records import Amount, Qualifier
+from extraction.text import Document
+
+_NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[,.]\d+)?"
+_SCALES = {"tỷ": 10**9, "nghìn tỷ": 10**12, "ngàn tỷ": 10**12, "triệu": 10**6, "nghìn": 10**3, "ngàn": 10**3}
+_SCALE = r"nghìn tỷ|ngàn tỷ|tỷ|triệu|nghìn|ngàn"
+_CURRENCIES = {
+    "VND": r"đồng|VNĐ|VND|vnđ|vnd|đ",
+    "USD": r"USD|đô la Mỹ|đô-la Mỹ|đôla Mỹ|Đô la Mỹ|US\$|đô la|đô-la|đôla|\$",
+    "EUR": r"EUR|euro|Euro|€",
+    "JPY": r"yên Nhật|Yên Nhật|yên|Yên|JPY",
+    "KRW": r"won|Won|KRW",
+    "GBP": r"bảng Anh|GBP|£",
+    "CNY": r"nhân dân tệ|Nhân dân tệ|NDT|CNY",
+    "AUD": r"đô la Úc|AUD",
+    "SGD": r"đô la Singapore|SGD",
+    "THB": r"bạt|baht|THB",
+    "KHR": r"riel|Riel|KHR",
+    "LAK": r"kíp|Kíp|LAK",
+}
+_CURRENCY = "|".join(f"(?P<{code}>{pattern})" for code, pattern in _CURRENCIES.items())
+
+AMOUNT = re.compile(
+    rf"(?<![\w,.])(?:(?P<from>từ)\s+)?(?P<low>{_NUMBER})(?:\s*(?P<low_scale>{_SCALE}))?"
+    rf"(?:\s*(?:-|đến|tới)\s*(?P<high>{_NUMBER}))?"
+    rf"(?:\s*(?P<scale>{_SCALE}))?"
+    rf"(?:\s+(?P<rest>\d{{1,3}})\s*(?P<rest_scale>triệu|nghìn|ngàn))?"
+    rf"(?:\s*(?:{_CURRENCY})(?![\w]))?"
+)
+_QUALIFIERS: list[tuple[str, Qualifier]] = [
+    (r"gần như|gần|khoảng|xấp xỉ|chừng|ước tính|ước|khoảng gần|hầu như", "about"),
+    (r"trên|hơn|hơn gần|ngoài|vượt", "over"),
+    (r"dưới|chưa đến|chưa tới|không quá|tối đa", "under"),
+]
+_AID_WORDS = re.compile(
+    r"viện trợ|tài trợ|ủng hộ|hỗ trợ|trao tặng|tặng|quyên góp|vận động|trị giá|cứu trợ|giúp đỡ|đóng góp|"
+    r"học bổng|tiếp nhận|cam kết|tài khoản|từ thiện|nhân đạo|khoản tiền|quà|xây dựng nhà|xây tặng|gây quỹ",
+    re.IGNORECASE,
+)
+_NOT_AID_WORDS = re.compile(r"giá bán|sở hữu|doanh thu|kim ngạch|lợi nhuận|đầu tư trực tiếp|vốn FDI|GDP", re.I)
+_MONEY_CONTEXT = re.compile(
+    r"viện trợ|tài trợ|ủng hộ|hỗ trợ|trị giá|giá trị|kinh phí|số tiền|tiền|vận động|quyên góp|ngân sách|vốn|chi phí",
+    re.IGNORECASE,
+)
+# words after a scale word that show it counts things, not money ("5,3 triệu người")
+_COUNTED = re.compile(
+    r"\s*(?:người|lượt|hộ|cây|con|tấn|liều|bản|cuốn|học sinh|khách|đại biểu|lao động|trẻ|m2|m3|km|ha|lít|"
+    r"việc làm|thành viên|hội viên|đoàn viên|suất|phần|chiếc|viên|cư dân|dân|ngôi|căn|cái)\b",
+    re.IGNORECASE,
+)
+
+
+def _to_decimal(number: str, currency: str) -> Decimal | None:
+    if currency not in ("VND", "") and re.fullmatch(r"\d{1,3}(?:,\d{3})+", number):
+        number = number.replace(",", "")  # "5,000 USD" in English style
+    elif re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", number):
+        number = number.replace(".", "").replace(",", ".")
+    elif re.fullmatch(r"\d+\.\d{1,2}", number):
+        pass  # "1.5 triệu": an English decimal point
+    else:
+        number = number.replace(".", "").replace(",", ".")
+    try:
+        return Decimal(number)
+    except InvalidOperation:
+        return None
+
+
+def _qualifier(key: str, start: int) -> Qualifier:
+    window = key[max(0, start - 25) : start].lower()
+    for words, qualifier in _QUALIFIERS:
+        if re.search(rf"(?<!\w)(?:{words})\s*(?:là\s*)?$", window):
+            return qualifier
+    return "exact"
+
+
+def parse_amount(text: str) -> tuple[float, str] | None:
+    """The value and currency of one written amount ("3,2 tỉ đồng" -> (3.2e9, "VND")), or None."""
+    from extraction.text import unify
+
+    match = AMOUNT.search(unify(text))
+    if not match:
+        return None
+    values = _values(match)
+    return (values[0], values[2]) if values else None
+
+
+def _values(match: re.Match[str]) -> tuple[float, float | None, str] | None:
+    currency = next((code for code in _CURRENCIES if match.group(code)), "")
+    scale_word = match.group("scale") or match.group("low_scale")
+    if not currency and not scale_word:
+        return None
+    scale = Decimal(_SCALES[scale_word]) if scale_word else Decimal(1)
+    low = _to_decimal(match.group("low"), currency)
+    if low is None:
+        return None
+    low_scale = Decimal(_SCALES[match.group("low_scale")]) if match.group("low_scale") else scale
+    value = low * low_scale
+    if match.group("rest"):
+        value += Decimal(match.group("rest")) * _SCALES[match.group("rest_scale")]
+    high = None
+    if match.group("high"):
+        high_number = _to_decimal(match.group("high"), currency)
+        high = float(high_number * scale) if high_number is not None else None
+    if value <= 0:
+        return None
+    return float(value), high, currency or "VND"
+
+
+def find_amounts(doc: Document) -> list[Amount]:
+    amounts: list[Amount] = []
+    key = doc.key
+    for match in AMOUNT.finditer(key):
+        values = _values(match)
+        if values is None:
+            continue
+        value, high, currency = values
+        has_currency = any(match.group(code) for code in _CURRENCIES)
+        sentence = doc.sentence_at(match.start())
+        if not has_currency:
+            if _COUNTED.match(key, match.end()):
+                continue
+            clause = key[max(sentence.start, match.start() - 60) : match.start()]
+            if not _MONEY_CONTEXT.search(clause):
+                continue
+        if match.group("high") and not match.group("from") and "-" in key[match.start() : match.end()]:
+            # "1-2 tỷ" is a range; "2019-2024" never reaches here (no currency or scale)
+            pass
+        start = match.start()
+        if match.group("from"):
+            start = match.start("low")
+        amounts.append(
+            Amount(
+                value=value,
+                currency=currency,
+                kind=_kind(key, sentence.start, sentence.end, match.start()),
+                qualifier=_qualifier(key, start),
+                text=_written(doc, start, match.end()),
+                evidence=doc.evidence(start, match.end()),
+                value_max=high,
+            )
+        )
+    return _drop_repeats(amounts)
+
+
+def _written(doc: Document, start: int, end: int) -> str:
+    qualifier = re.search(
+        r"(?:gần như|gần|khoảng|xấp xỉ|trên|hơn|dưới|chưa đến|từ)\s*$", doc.key[max(0, start - 12) : start]
+    )
+    if qualifier:
+        start -= len(qualifier.group(0))
+    return doc.text[start:end].strip()
+
+
+def _kind(key: str, sentence_start: int, sentence_end: int, at: int) -> str:
+    sentence = key[sentence_start:sentence_end]
+    if _NOT_AID_WORDS.search(sentence):
+        return "other"
+    return "aid" if _AID_WORDS.search(sentence) else "other"
+
+
+def _drop_repeats(amounts: list[Amount]) -> list[Amount]:
+    """One entry per distinct (value, currency, kind): a figure repeated in a caption is one amount."""
+    seen: set[tuple[float, str, str]] = set()
+    unique = []
+    for amount in amounts:
+        marker = (round(amount.value, 2), amount.currency, amount.kind)
+        if marker not in seen:
+            seen.add(marker)
+            unique.append(amount)
+    return unique
