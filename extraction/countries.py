@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from extraction.records import CountryMention
-from extraction.text import Document, unify
+from extraction.text import LOWER, UPPER, Document, unify
 
 _NAMES: dict[str, tuple[str, ...]] = {
     "US": ("Hoa Kỳ", "Hợp chủng quốc Hoa Kỳ", "Mỹ", "USA"),
@@ -162,6 +162,9 @@ _PATTERN = re.compile(r"(?<![\w-])(" + "|".join(re.escape(name) for name, _ in _
 _CODE_OF = dict(_ENTRIES)
 
 
+_PROPER = re.compile(rf"^[{UPPER}][{LOWER}]+$")
+
+
 def _word_before(key: str, start: int) -> str:
     match = re.search(r"(\S+)\s*$", key[max(0, start - 25) : start])
     return match.group(1) if match else ""
@@ -180,7 +183,7 @@ def _is_country(key: str, name: str, start: int, end: int) -> bool:
         return False
     if name == "Ý" and not re.search(r"(nước|Việt Nam -|Việt -|quán|sứ)\s*$", key[max(0, start - 15) : start]):
         return False
-    proper = re.compile(r"^[A-ZĐÀ-Ỹ][a-zà-ỹđ]+$")
+    proper = _PROPER
     if proper.match(before) and before not in _NEIGHBOURS_OK and not key[:start].rstrip().endswith(("-", ",")):
         return False
     return not (proper.match(after) and after not in _NEIGHBOURS_OK and after not in {"Quốc"})

@@ -117,7 +117,9 @@ def likely_year(text: str) -> int | None:
         if any(start <= match.start() < end for start, end in taken):
             continue
         before = text[max(0, match.start() - 40) : match.start()].lower()
-        if re.search(r"(nhiệm kỳ|giai đoạn|khóa|khoá|đến năm|tầm nhìn|thời kỳ)[^.;\n]*$", before):
+        if re.search(r"(nhiệm kỳ|giai đoạn|khóa|khoá|đến năm|tầm nhìn|thời kỳ)[^.;\n]*$", before) or re.search(
+            r"(sinh|sinh năm|thành lập|từ năm)\s*$", before
+        ):
             continue
         if re.search(r"(tháng\s*\d{1,2}|\d{1,2})\s*/\s*$", before):
             continue  # "tháng 5/2023": a month, not the activity's day

@@ -56,7 +56,7 @@ _CODE = rf"{_CODE_TOKEN}(?:\s?[-/.]\s?{_CODE_TOKEN})*"
 _NUMBER_CODE = rf"(\d{{1,5}})(?:\s*[-/]\s*({_CODE}))?"
 # words after a number that show it counts something instead of naming a document
 _NOT_A_NUMBER = re.compile(
-    r"\s*(?:tháng|năm|ngày|điểm|nội dung|nhiệm vụ|giải pháp|mục tiêu|%|phần trăm|người|lần|dự án|chương|điều)\b",
+    r"\s*(?:tháng|năm|ngày(?!\s*:?\s*\d{1,2}\s*(?:[/.-]|tháng))|điểm|nội dung|nhiệm vụ|giải pháp|mục tiêu|%|phần trăm|người|lần|dự án|chương|điều)\b",
     re.IGNORECASE,
 )
 

@@ -102,7 +102,7 @@ def _dates_in(doc: Document, sentence: Sentence) -> list[tuple[date, int, int]]:
 def _resolve(doc: Document, sentence: Sentence, day: int, month: int, year: int | None) -> date | None:
     if year:
         return make_date(day, month, year)
-    hint = None if doc.published_on else likely_year(sentence.text)
+    hint = None if doc.published_on else (likely_year(sentence.text) or likely_year(doc.key))
     return resolve_day_month(day, month, doc.published_on, hint)
 
 

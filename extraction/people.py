@@ -16,57 +16,81 @@ import re
 
 from extraction.countries import find_countries
 from extraction.records import Organization, Person, Role
-from extraction.text import Document, unify
+from extraction.text import LOWER, UPPER, Document, unify
 
 SURNAMES = frozenset(
     unify(name)
     for name in (
         "Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Lâm Trương Đinh Mai Tô Hà "
         "Thái Lưu Trịnh Đoàn Cao Lương Chu Châu Quách Tạ Triệu Kiều Văn Đàm Hứa Lại Nông Lò Quan Khổng "
-        "Thạch Danh Kim Sơn Uông Phùng Mạc Tăng Vương Âu Diệp Giang Hàn Khúc Lục Mã Nghiêm Ông Phí Quang Tôn "
+        "Thạch Danh Kim Sơn Uông Phùng Mạc Tăng Vương Âu Diệp Giang Hàn Khúc Lục Mã Nghiêm Phí Quang Tôn "
         "Từ Vi Viên Yên Bạch Bế Cù Doãn Đồng Đới Hầu Hoa La Liêu Lạc Lã Mạch Nhan Ninh Tiêu Trang Trình Ứng "
         "Nhữ Cấn Chế Chương Hán Khương Lăng Lữ Thân Thi Giáp Hạ Lò Lỗ Mông Ngọ Kha Kiêm Thiều Tòng Lý Ngụy "
-        "Nguỵ Siêk Siêng Sok Y H'"
+        "Nguỵ Siêk Siêng Sok"
     ).split()
 )
 _HONORIFICS = {
     "ông": "Ông", "bà": "Bà", "ngài": "Ngài", "đồng chí": "Đồng chí", "đ/c": "Đồng chí", "đ.c": "Đồng chí",
     "đc": "Đồng chí", "quý ông": "Ông", "quý bà": "Bà", "cụ": None, "anh": None, "chị": None, "nữ sĩ": None,
 }
-_HONORIFIC = re.compile(r"(?<![\w/])(quý ông|quý bà|đồng chí|đ/c|đ\.c|ông|bà|ngài)\s+(?=[A-ZĐÀ-Ỹ])", re.I)
+_HONORIFIC = re.compile(rf"(?<![\w/])((?i:quý ông|quý bà|đồng chí|đ/c|đ\.c|ông|bà|ngài))\s+(?=[{UPPER}])")
 # Words that begin a position ("Chủ tịch", "Phó Bí thư", "Tổng Lãnh sự"...)
 _POSITIONS = (
     "Chủ tịch|Bí thư|Tổng Bí thư|Chủ nhiệm|Trưởng ban|Trưởng đoàn|Trưởng phòng|Trưởng|Giám đốc|Tổng Giám đốc|"
     "Tổng Lãnh sự|Lãnh sự|Đại sứ|Tham tán|Bộ trưởng|Thứ trưởng|Thủ tướng|Tổng thống|Quốc vương|Nhà vua|Hoàng tử|"
     "Công chúa|Tỉnh trưởng|Thống đốc|Thị trưởng|Tổng thư ký|Thư ký|Ủy viên|Uỷ viên|UV|UVBTV|UVTT|Chánh Văn phòng|"
-    "Chánh văn phòng|Chánh|Viện trưởng|Hiệu trưởng|Chủ tịch nước|Phó|Nguyên|Giáo sư|GS|PGS|TS|Tiến sĩ|Thạc sĩ|"
+    "Chánh văn phòng|Chánh|Viện trưởng|Hiệu trưởng|Chủ tịch nước|Phó|Giáo sư|GS|PGS|TS|Tiến sĩ|Thạc sĩ|"
     "Nhà báo|Nghệ sĩ|Thượng tướng|Trung tướng|Thiếu tướng|Đại tá|Thượng tá|Trung tá|Thiếu tá|Đại úy|Cố vấn|"
     "Điều phối viên|Trưởng đại diện|Đại diện|Người sáng lập|Nhà sáng lập|Chủ sở hữu|Giám mục|Hòa thượng|"
     "Thượng tọa|Linh mục|Mục sư|Phái viên|Phát ngôn viên|Chuyên gia|Tình nguyện viên|Tổng Biên tập|Phó Tổng Biên tập|"
-    "Quyền|Bà mẹ Việt Nam anh hùng|Anh hùng|Thành ủy viên|Tỉnh ủy viên"
+    "Bà mẹ Việt Nam anh hùng|Anh hùng|Thành ủy viên|Tỉnh ủy viên"
 )
 _POSITION = re.compile(rf"(?<!\w)({_POSITIONS})(?!\w)")
-_NAME_WORD = r"[A-ZĐÀ-Ỹ][a-zà-ỹđ'’]*(?:-[A-Za-zà-ỹđ]+)*"
-_CAPS_WORD = r"[A-ZĐÀ-Ỹ'’]{1,12}"
-_CAP_RUN = re.compile(rf"{_NAME_WORD}(?:[ \t]+{_NAME_WORD})*")
+_NAME_WORD = rf"[{UPPER}][{LOWER}'’]*(?:-[{UPPER}{LOWER}]+)*"
+_CAPS_WORD = rf"[{UPPER}'’]{{1,12}}"
+_CAP_RUN = re.compile(rf"(?<![\w'’]){_NAME_WORD}(?:[ \t]+{_NAME_WORD})*(?![\w])")
 _CAPS_NAME = re.compile(rf"(?<![\w])({_CAPS_WORD}(?:[ \t]+{_CAPS_WORD}){{1,4}})(?![\w])")
 # capitalised words that are never part of a person's name
 _NOT_NAME_WORDS = {
     unify(word)
     for word in (
-        "Ủy Uỷ Ban Hội Liên Đảng Nhà Nước Việt Nam Tỉnh Thành Huyện Quận Xã Phường Sở Bộ Trung Ương TW UBND HĐND "
-        "MTTQ VUFO Đại Sứ Quán Tổng Lãnh Chủ Tịch Phó Bí Thư Giám Đốc Đoàn Công Tác Trường Đại Học Viện Cục Vụ "
-        "Văn Phòng Quốc Hội Chính Phủ Trưởng Lễ Ngày Tết Xuân Năm Tháng Hà Nội TP Cần Thơ Làng Đền Chùa Cầu "
-        "Đường Phố Khu Ấp Thôn Tổ Cụm Hiệp Mặt Trận Tổ Quốc Dân Tộc Hữu Nghị Hòa Bình Kế Hoạch Chỉ Thị Nghị Quyết "
-        "Chương Trình Ông Bà Ngài Đồng Chí Các Những Tại Theo Trong Với Về Cùng Sau Trước Khi Từ Đến Ảnh Nguồn "
-        "Thứ Sáng Chiều Tối Trưa Đêm Hôm Nay Đây Đó Này Tiếp Thay Nhân Dịp Dự Tham Phát Biểu Ban Chấp Hành "
-        "Thường Vụ Trực Cơ Quan Công Ty Tập Đoàn Quỹ Dự Án Ủy Ban Vương Quốc Cộng Hòa Liên Bang Và Hoặc Của"
+        "Ủy Uỷ Ban Hội Liên Đảng Nhà Nước Tỉnh Huyện Quận Xã Phường Sở Bộ Ương TW UBND HĐND MTTQ VUFO Sứ Quán "
+        "Tổng Lãnh Chủ Tịch Phó Bí Thư Giám Đốc Công Tác Trường Học Viện Cục Vụ Phòng Quốc Chính Phủ Trưởng Lễ "
+        "Ngày Tết Năm Tháng TP Làng Đền Chùa Cầu Đường Phố Khu Ấp Thôn Tổ Cụm Mặt Trận Tộc Nghị Kế Hoạch Chỉ Thị "
+        "Quyết Chương Trình Ông Bà Ngài Đồng Chí Các Những Tại Theo Trong Với Về Cùng Sau Trước Khi Từ Đến Ảnh "
+        "Nguồn Thứ Sáng Chiều Tối Trưa Đêm Hôm Nay Đây Đó Này Tiếp Thay Dịp Dự Tham Phát Biểu Chấp Hành Thường "
+        "Trực Cơ Quan Ty Tập Quỹ Án Vương Cộng Bang Và Hoặc Của Nội Quốc"
     ).split()
 }
+# Words after which a name is a place, a school, a street or an award, never a person.
 _PLACE_BEFORE = re.compile(
-    r"(?:trường|đường|phố|xã|huyện|tỉnh|thành phố|TP\.?|quận|phường|làng|cầu|chùa|bệnh viện|giải thưởng|"
-    r"huân chương|tư tưởng|lăng|quảng trường|khu|ấp|thôn|bản|trạm|công viên|nhà văn hóa|thị trấn|thị xã|"
-    r"tàu|sân bay|cảng|Trường|Đường|Xã|Huyện|Tỉnh|Quận|Phường|Lăng|Khu)\s*$"
+    r"(?<!\w)(?i:trường|đường|(?<!thành )phố|làng|cầu|chùa|bệnh viện|giải thưởng|huân chương|tư tưởng|lăng|quảng trường|"
+    r"khu|ấp|thôn|bản|trạm|công viên|nhà văn hóa|tàu|sân bay|cảng|bảo tàng|di tích|đền|nhà thờ|giải)\s*$"
+)
+# Administrative words: "thành phố Hồ Chí Minh" is a place, but in "Phó Chủ tịch UBND thành phố
+# Hồ Kỳ Minh" the city is left unnamed and a person follows. Known places decide.
+_ADMIN_BEFORE = re.compile(r"(?i:xã|huyện|tỉnh|thành phố|tp\.?|quận|phường|thị trấn|thị xã|thủ đô)\s*$")
+KNOWN_PLACES = frozenset(
+    unify(name)
+    for name in (
+        "Hồ Chí Minh|Hà Nội|Hải Phòng|Đà Nẵng|Cần Thơ|Huế|An Giang|Bà Rịa|Vũng Tàu|Bắc Giang|Bắc Kạn|Bạc Liêu|"
+        "Bắc Ninh|Bến Tre|Bình Định|Bình Dương|Bình Phước|Bình Thuận|Cà Mau|Cao Bằng|Đắk Lắk|Đắk Nông|Điện Biên|"
+        "Đồng Nai|Đồng Tháp|Gia Lai|Hà Giang|Hà Nam|Hà Tĩnh|Hải Dương|Hậu Giang|Hòa Bình|Hưng Yên|Khánh Hòa|"
+        "Kiên Giang|Kon Tum|Lai Châu|Lâm Đồng|Lạng Sơn|Lào Cai|Long An|Nam Định|Nghệ An|Ninh Bình|Ninh Thuận|"
+        "Phú Thọ|Phú Yên|Quảng Bình|Quảng Nam|Quảng Ngãi|Quảng Ninh|Quảng Trị|Sóc Trăng|Sơn La|Tây Ninh|"
+        "Thái Bình|Thái Nguyên|Thanh Hóa|Thừa Thiên Huế|Tiền Giang|Trà Vinh|Tuyên Quang|Vĩnh Long|Vĩnh Phúc|"
+        "Yên Bái|Biên Hòa|Buôn Ma Thuột|Nha Trang|Vinh|Thủ Đức|Ninh Kiều|Phong Điền|Cái Răng|Bình Thủy|Ô Môn|"
+        "Thốt Nốt|Vị Thanh|Sa Đéc|Mỹ Tho|Rạch Giá|Long Xuyên|Châu Đốc|Tân An|Cao Lãnh|Hà Tiên|Phú Quốc"
+    ).split("|")
+)
+_CAN_CHI = re.compile(
+    r"^(?:Giáp|Ất|Bính|Đinh|Mậu|Kỷ|Canh|Tân|Nhâm|Quý|Quí) (?:Tý|Sửu|Dần|Mão|Mẹo|Thìn|Tỵ|Tị|Ngọ|Mùi|Thân|Dậu|Tuất|Hợi)$"
+)
+# One Vietnamese syllable: a word that is not one is a foreign name's ("Sok", "Dareth", "Biden").
+_SYLLABLE = re.compile(
+    r"^(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnprstvx])?"
+    r"[aăâeêioôơuưyàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]{1,3}"
+    r"(?:ch|ng|nh|[cmnpt])?$"
 )
 _CREDIT = re.compile(r"\(?(?:Ảnh|Ảnh minh họa|Nguồn|Video|Clip|Đồ họa|Theo)\s*:?\s*[^)\n]{0,60}\)?")
 
@@ -75,8 +99,24 @@ def _title_case(name: str) -> str:
     return " ".join(word[:1] + word[1:].lower() for word in name.split())
 
 
+def _looks_vietnamese(word: str) -> bool:
+    return bool(_SYLLABLE.match(unify(word).lower()))
+
+
+def _after_country(words: list[str]) -> list[str]:
+    """The words after the last country named in a run ("Hoa Kỳ Joe Biden" -> "Joe Biden")."""
+    text = " ".join(words)
+    cut = 0
+    for match in find_countries(Document(text, unify(text), (), None)):
+        cut = max(cut, match.evidence.end)
+    return text[cut:].split() if cut else words
+
+
 def _split_run(words: list[str]) -> list[str] | None:
     """The person's name inside a run of capitalised words: from a surname to the end."""
+    words = _after_country(words)
+    if not all(_looks_vietnamese(word) for word in words[-2:]):
+        return None
     for i, word in enumerate(words):
         if unify(word) in SURNAMES and 2 <= len(words) - i <= 4:
             rest = words[i:]
@@ -87,17 +127,13 @@ def _split_run(words: list[str]) -> list[str] | None:
 
 def _foreign_tail(words: list[str]) -> list[str] | None:
     """A foreign name closing a run ("Hoa Kỳ Joe Biden"): the words after the last country or org word."""
+    words = _after_country(words)
     cut = 0
     for i, word in enumerate(words):
         if unify(word) in _NOT_NAME_WORDS or word.isupper() and len(word) > 1:
             cut = i + 1
     tail = words[cut:]
-    text = " ".join(words)
-    for country in ("Hoa Kỳ", "Trung Quốc", "Campuchia", "Lào", "Hàn Quốc", "Nhật Bản", "Ấn Độ", "Cu Ba", "Nga"):
-        at = text.rfind(country)
-        if at >= 0:
-            tail = text[at + len(country) :].split()
-    return tail if 2 <= len(tail) <= 4 else None
+    return tail if 2 <= len(tail) <= 4 and _is_foreign(tail) else None
 
 
 class _Found:
@@ -128,9 +164,12 @@ def _excluded_spans(doc: Document) -> list[tuple[int, int]]:
     """Photo credits, and a byline standing alone on the last lines."""
     spans = [m.span() for m in _CREDIT.finditer(doc.key)]
     lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", doc.text)]
-    for start, end in lines[-2:]:
+    for position, (start, end) in enumerate(lines[-2:], start=len(lines) - 2):
         line = doc.text[start:end].strip()
         words = line.replace("-", " ").split()
+        above = [doc.text[a:b].strip() for a, b in lines[max(0, position - 3) : max(0, position)]]
+        if any(other.isupper() and _SIGNING_POSITION.match(other) for other in above):
+            continue  # a letter's signer, not a byline
         if words and len(words) <= 7 and all(w[:1].isupper() for w in words) and not line.isupper():
             spans.append((start, end))
     return spans
@@ -146,7 +185,7 @@ def _roles_after(doc: Document, end: int) -> list[Role]:
     sentence = doc.sentence_at(end)
     tail = text[tail_start : sentence.end]
     roles = []
-    for piece in re.split(r"\s*[,;]\s*|\s+-\s+|\s*–\s*|\s-(?=[A-ZĐÀ-Ỹ])", tail):
+    for piece in re.split(rf"\s*[,;]\s*|\s+-\s+|\s*–\s*|\s-(?=[{UPPER}])", tail):
         piece = piece.strip().rstrip(").")
         if not piece or not _POSITION.match(piece):
             break
@@ -217,15 +256,17 @@ def find_people(doc: Document) -> tuple[list[Person], list[Organization]]:
             gap = text[match.end() : run.start()]
             if re.search(r"[.;:\n]|\b(?:của|và|với|tại|cho)\b", gap):
                 break
+            if gap.count(",") > 1:
+                break
             words = run.group(0).split()
             name = _split_run(words)
-            if name is None and run.end() - match.end() < 80:
+            if name is None and run.end() - match.end() < 80 and "," not in gap:
                 name = _foreign_tail(words) if _is_foreign(words) else None
             if name is None:
                 continue
             name_text = " ".join(name)
             start = run.end() - len(name_text)
-            if _PLACE_BEFORE.search(text[max(0, start - 20) : start]) or is_excluded(start):
+            if _is_place(text, start, name_text) or is_excluded(start):
                 break
             if name_text == "Hồ Chí Minh" and not re.search(r"(Chủ tịch|Bác)\s*$", text[:start]):
                 break
@@ -241,7 +282,7 @@ def find_people(doc: Document) -> tuple[list[Person], list[Organization]]:
             continue
         name_text = " ".join(name)
         start = run.end() - len(name_text)
-        if _PLACE_BEFORE.search(text[max(0, start - 20) : start]):
+        if _is_place(text, start, name_text):
             continue
         roles = _roles_after(doc, run.end())
         if roles:
@@ -255,10 +296,16 @@ def find_people(doc: Document) -> tuple[list[Person], list[Organization]]:
 
 
 def _is_foreign(words: list[str]) -> bool:
-    tail = " ".join(words[-2:])
-    return bool(re.search(r"[fjwzFJWZ]|[bcdfghklmnpqrstvxz]{2}\b", tail)) or all(
-        unify(w) not in SURNAMES for w in words
-    )
+    return any(not _looks_vietnamese(word) for word in words)
+
+
+def _is_place(text: str, start: int, name: str) -> bool:
+    before = text[max(0, start - 20) : start]
+    if _PLACE_BEFORE.search(before) or _CAN_CHI.match(name):
+        return True
+    if _ADMIN_BEFORE.search(before) and _is_foreign(name.split()):
+        return True  # "tỉnh Tbong Kh'mum"
+    return unify(name) in KNOWN_PLACES
 
 
 def _honorific_before(doc: Document, start: int) -> str | None:
@@ -267,20 +314,23 @@ def _honorific_before(doc: Document, start: int) -> str | None:
 
 
 def _signature(doc: Document, found: _Found) -> None:
+    """The signer of a letter: a name under a position line in capitals ("PHÓ BÍ THƯ")."""
     lines = [(m.start(), m.group(0).strip()) for m in re.finditer(r"[^\n]+", doc.text)]
     tail = lines[-12:]
-    for index, (start, line) in enumerate(tail):
-        if not (line.isupper() and 2 <= len(line.split()) <= 4 and unify(line.split()[0].title()) in SURNAMES):
+    for index, (_, line) in enumerate(tail):
+        if not (line.isupper() and _SIGNING_POSITION.match(line)):
             continue
-        position = None
-        for _, previous in reversed(tail[:index]):
-            if re.match(r"(?i)(phó\s+)?(bí thư|chủ tịch|giám đốc|trưởng ban|chánh văn phòng)", previous):
-                position = previous.title() if previous.isupper() else previous
-                position = re.sub(r"(?<=\s)(Thư|Tịch|Đốc|Ban|Phòng)", lambda m: m.group(0).lower(), position)
-                break
-        roles = [Role(title=position, position=position, organization=None)] if position else []
-        offset = doc.text.find(line, start)
-        found.add(doc, line, offset, offset + len(line), None, roles)
+        for start, candidate in tail[index + 1 : index + 4]:
+            words = candidate.split()
+            if 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words) and unify(words[0].title()) in SURNAMES:
+                position = line[:1] + line[1:].lower()
+                offset = doc.text.find(candidate, start)
+                roles = [Role(title=position, position=position, organization=None)]
+                found.add(doc, candidate, offset, offset + len(candidate), None, roles)
+                return
+
+
+_SIGNING_POSITION = re.compile(r"(?i)(phó\s+)?(bí thư|chủ tịch|giám đốc|trưởng ban|chánh văn phòng|tổng thư ký)\b")
 
 
 def _merge_short_forms(people: list[Person]) -> list[Person]:

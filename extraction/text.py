@@ -46,6 +46,11 @@ _QUOTES = dict.fromkeys(map(ord, "\u201c\u201d\u201e\u00ab\u00bb"), '"') | dict.
 )
 
 
+# Vietnamese letters by case, for patterns that need a capital ("[A-Z]" misses "Đ", "Ấ"...)
+UPPER = "A-ZÀÁẢÃẠĂẮẰẲẴẶÂẤẦẨẪẬĐÈÉẺẼẸÊẾỀỂỄỆÌÍỈĨỊÒÓỎÕỌÔỐỒỔỖỘƠỚỜỞỠỢÙÚỦŨỤƯỨỪỬỮỰỲÝỶỸỴ"
+LOWER = "a-zàáảãạăắằẳẵặâấầẩẫậđèéẻẽẹêếềểễệìíỉĩịòóỏõọôốồổỗộơớờởỡợùúủũụưứừửữựỳýỷỹỵ"
+
+
 @dataclass(frozen=True)
 class Sentence:
     start: int
@@ -103,7 +108,7 @@ def normalize(raw: str) -> str:
 
 # A sentence ends at a line break, or at . ! ? ; followed by a space and an
 # upper-case letter, a quote or a digit.
-_SENTENCE_END = re.compile(r"\n+|(?<=[.!?;…])[\"')]*\s+(?=[\"'(]?[A-ZÀ-Ỹ0-9Đ])")
+_SENTENCE_END = re.compile(rf"\n+|(?<=[.!?;…])[\"')]*\s+(?=[\"'(]?[{UPPER}0-9])")
 
 
 def split_sentences(text: str) -> tuple[Sentence, ...]:
