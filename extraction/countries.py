@@ -151,7 +151,7 @@ _NOT_AFTER = {
     "Nga": ("Sơn",),
     "Úc": (),
 }
-_NOT_BEFORE = {"Mỹ": ("thẩm", "mỹ", "Sơn", "hoàn"), "Nhật": ("chủ", "Chủ"), "Anh": ("tiếng", "Tiếng")}
+_NOT_BEFORE = {"Mỹ": ("thẩm", "mỹ", "Sơn", "hoàn", "la", "đôla", "đô-la"), "Nhật": ("chủ", "Chủ"), "Anh": ("tiếng", "Tiếng")}
 
 _ENTRIES = sorted(
     ((unify(name), code) for code, names in _NAMES.items() for name in names),

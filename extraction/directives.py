@@ -52,7 +52,7 @@ _CODE_TYPES: dict[str, DirectiveType] = {
 
 _TYPE = "|".join(sorted(map(re.escape, _TYPE_WORDS), key=len, reverse=True))
 _CODE_TOKEN = r"[A-ZĐƯ0-9][A-Za-zĐđƯư0-9]*"
-_CODE = rf"{_CODE_TOKEN}(?:\s?[-/.]\s?{_CODE_TOKEN})*"
+_CODE = rf"{_CODE_TOKEN}(?:\s?[-/]\s?{_CODE_TOKEN}|\.{_CODE_TOKEN})*"
 _NUMBER_CODE = rf"(\d{{1,5}})(?:\s*[-/]\s*({_CODE}))?"
 # words after a number that show it counts something instead of naming a document
 _NOT_A_NUMBER = re.compile(

@@ -35,12 +35,17 @@ _KEYWORDS: list[tuple[str, EventType]] = sorted(
         ("liên hoan", "exchange"), ("buổi gặp", "exchange"),
         ("đại hội", "congress"),
         ("khai mạc", "other"), ("triển lãm", "other"), ("hội chợ", "other"), ("hội thi", "other"),
-        ("tập huấn", "other"), ("tổ chức", "other"), ("diễn ra", "other"),
+        ("tập huấn", "other"), ("diễn ra", "other"), ("lễ hội", "other"),
     ],
     key=lambda item: len(item[0]),
     reverse=True,
 )
-_KEYWORD = re.compile(r"(?<!\w)(" + "|".join(re.escape(word) for word, _ in _KEYWORDS) + r")(?!\w)", re.I)
+_KEYWORD = re.compile(
+    r"(?<!\w)(" + "|".join(re.escape(word) for word, _ in _KEYWORDS) + r")(?!\w)"
+    # "tiếp tục" (go on), "trao đổi" (discuss), "đón nhận" are not activities
+    r"(?<!tiếp(?= tục| theo| nhận| thu| cận| xúc| sức| nối| đó))(?<!trao(?= đổi))(?<!đón(?= nhận))",
+    re.I,
+)
 _TYPE_OF = {word: type_ for word, type_ in _KEYWORDS}
 # "other" keywords only confirm an activity; a specific one in the sentence decides the type
 _SPECIFIC_FIRST = ("visit", "conference", "seminar", "reception", "ceremony", "exchange", "congress")

@@ -145,7 +145,7 @@ def find_amounts(doc: Document) -> list[Amount]:
             Amount(
                 value=value,
                 currency=currency,
-                kind=_kind(key, sentence.start, sentence.end, match.start()),
+                kind=_kind(key, *_clause(key, sentence.start, sentence.end, match.start())),
                 qualifier=_qualifier(key, start),
                 text=_written(doc, start, match.end()),
                 evidence=doc.evidence(start, match.end()),
@@ -164,7 +164,14 @@ def _written(doc: Document, start: int, end: int) -> str:
     return doc.text[start:end].strip()
 
 
-def _kind(key: str, sentence_start: int, sentence_end: int, at: int) -> str:
+def _clause(key: str, start: int, end: int, at: int) -> tuple[int, int]:
+    """The part of a sentence between semicolons that holds an amount: aid words elsewhere do not count."""
+    left = key.rfind(";", start, at)
+    right = key.find(";", at, end)
+    return (left + 1 if left >= 0 else start, right if right >= 0 else end)
+
+
+def _kind(key: str, sentence_start: int, sentence_end: int) -> str:
     sentence = key[sentence_start:sentence_end]
     if _NOT_AID_WORDS.search(sentence):
         return "other"

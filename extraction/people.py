@@ -20,14 +20,7 @@ from extraction.text import LOWER, UPPER, Document, unify
 
 SURNAMES = frozenset(
     unify(name)
-    for name in (
-        "Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Lâm Trương Đinh Mai Tô Hà "
-        "Thái Lưu Trịnh Đoàn Cao Lương Chu Châu Quách Tạ Triệu Kiều Văn Đàm Hứa Lại Nông Lò Quan Khổng "
-        "Thạch Danh Kim Sơn Uông Phùng Mạc Tăng Vương Âu Diệp Giang Hàn Khúc Lục Mã Nghiêm Phí Quang Tôn "
-        "Từ Vi Viên Yên Bạch Bế Cù Doãn Đồng Đới Hầu Hoa La Liêu Lạc Lã Mạch Nhan Ninh Tiêu Trang Trình Ứng "
-        "Nhữ Cấn Chế Chương Hán Khương Lăng Lữ Thân Thi Giáp Hạ Lò Lỗ Mông Ngọ Kha Kiêm Thiều Tòng Lý Ngụy "
-        "Nguỵ Siêk Siêng Sok"
-    ).split()
+    for name in ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý", "Lâm", "Trương", "Đinh", "Mai", "Tô", "Hà", "Thái", "Lưu", "Trịnh", "Đoàn", "Cao", "Lương", "Chu", "Châu", "Quách", "Tạ", "Triệu", "Kiều", "Văn", "Đàm", "Hứa", "Lại", "Nông", "Lò", "Quan", "Khổng", "Thạch", "Danh", "Kim", "Sơn", "Uông", "Phùng", "Mạc", "Tăng", "Vương", "Âu", "Diệp", "Giang", "Hàn", "Khúc", "Lục", "Mã", "Nghiêm", "Phí", "Quang", "Tôn", "Từ", "Vi", "Viên", "Yên", "Bạch", "Bế", "Cù", "Doãn", "Đồng", "Đới", "Hầu", "Hoa", "La", "Liêu", "Lạc", "Lã", "Mạch", "Nhan", "Ninh", "Tiêu", "Trang", "Trình", "Ứng", "Nhữ", "Cấn", "Chế", "Chương", "Hán", "Khương", "Lăng", "Lữ", "Thân", "Thi", "Giáp", "Hạ", "Lò", "Lỗ", "Mông", "Ngọ", "Kha", "Kiêm", "Thiều", "Tòng", "Lý", "Ngụy", "Nguỵ", "Siêk", "Siêng", "Sok"]
 )
 _HONORIFICS = {
     "ông": "Ông", "bà": "Bà", "ngài": "Ngài", "đồng chí": "Đồng chí", "đ/c": "Đồng chí", "đ.c": "Đồng chí",
@@ -53,14 +46,7 @@ _CAPS_NAME = re.compile(rf"(?<![\w])({_CAPS_WORD}(?:[ \t]+{_CAPS_WORD}){{1,4}})(
 # capitalised words that are never part of a person's name
 _NOT_NAME_WORDS = {
     unify(word)
-    for word in (
-        "Ủy Uỷ Ban Hội Liên Đảng Nhà Nước Tỉnh Huyện Quận Xã Phường Sở Bộ Ương TW UBND HĐND MTTQ VUFO Sứ Quán "
-        "Tổng Lãnh Chủ Tịch Phó Bí Thư Giám Đốc Công Tác Trường Học Viện Cục Vụ Phòng Quốc Chính Phủ Trưởng Lễ "
-        "Ngày Tết Năm Tháng TP Làng Đền Chùa Cầu Đường Phố Khu Ấp Thôn Tổ Cụm Mặt Trận Tộc Nghị Kế Hoạch Chỉ Thị "
-        "Quyết Chương Trình Ông Bà Ngài Đồng Chí Các Những Tại Theo Trong Với Về Cùng Sau Trước Khi Từ Đến Ảnh "
-        "Nguồn Thứ Sáng Chiều Tối Trưa Đêm Hôm Nay Đây Đó Này Tiếp Thay Dịp Dự Tham Phát Biểu Chấp Hành Thường "
-        "Trực Cơ Quan Ty Tập Quỹ Án Vương Cộng Bang Và Hoặc Của Nội Quốc"
-    ).split()
+    for word in ["Ủy", "Uỷ", "Ban", "Hội", "Liên", "Đảng", "Nhà", "Nước", "Tỉnh", "Huyện", "Quận", "Xã", "Phường", "Sở", "Bộ", "Ương", "TW", "UBND", "HĐND", "MTTQ", "VUFO", "Sứ", "Quán", "Tổng", "Lãnh", "Chủ", "Tịch", "Phó", "Bí", "Thư", "Giám", "Đốc", "Công", "Tác", "Trường", "Học", "Viện", "Cục", "Vụ", "Phòng", "Quốc", "Chính", "Phủ", "Trưởng", "Lễ", "Ngày", "Tết", "Năm", "Tháng", "TP", "Làng", "Đền", "Chùa", "Cầu", "Đường", "Phố", "Khu", "Ấp", "Thôn", "Tổ", "Cụm", "Mặt", "Trận", "Tộc", "Nghị", "Kế", "Hoạch", "Chỉ", "Thị", "Quyết", "Chương", "Trình", "Ông", "Bà", "Ngài", "Đồng", "Chí", "Các", "Những", "Tại", "Theo", "Trong", "Với", "Về", "Cùng", "Sau", "Trước", "Khi", "Từ", "Đến", "Ảnh", "Nguồn", "Thứ", "Sáng", "Chiều", "Tối", "Trưa", "Đêm", "Hôm", "Nay", "Đây", "Đó", "Này", "Tiếp", "Thay", "Dịp", "Dự", "Tham", "Phát", "Biểu", "Chấp", "Hành", "Thường", "Trực", "Cơ", "Quan", "Ty", "Tập", "Quỹ", "Án", "Vương", "Cộng", "Bang", "Và", "Hoặc", "Của", "Nội", "Quốc"]
 }
 # Words after which a name is a place, a school, a street or an award, never a person.
 _PLACE_BEFORE = re.compile(
@@ -72,16 +58,7 @@ _PLACE_BEFORE = re.compile(
 _ADMIN_BEFORE = re.compile(r"(?i:xã|huyện|tỉnh|thành phố|tp\.?|quận|phường|thị trấn|thị xã|thủ đô)\s*$")
 KNOWN_PLACES = frozenset(
     unify(name)
-    for name in (
-        "Hồ Chí Minh|Hà Nội|Hải Phòng|Đà Nẵng|Cần Thơ|Huế|An Giang|Bà Rịa|Vũng Tàu|Bắc Giang|Bắc Kạn|Bạc Liêu|"
-        "Bắc Ninh|Bến Tre|Bình Định|Bình Dương|Bình Phước|Bình Thuận|Cà Mau|Cao Bằng|Đắk Lắk|Đắk Nông|Điện Biên|"
-        "Đồng Nai|Đồng Tháp|Gia Lai|Hà Giang|Hà Nam|Hà Tĩnh|Hải Dương|Hậu Giang|Hòa Bình|Hưng Yên|Khánh Hòa|"
-        "Kiên Giang|Kon Tum|Lai Châu|Lâm Đồng|Lạng Sơn|Lào Cai|Long An|Nam Định|Nghệ An|Ninh Bình|Ninh Thuận|"
-        "Phú Thọ|Phú Yên|Quảng Bình|Quảng Nam|Quảng Ngãi|Quảng Ninh|Quảng Trị|Sóc Trăng|Sơn La|Tây Ninh|"
-        "Thái Bình|Thái Nguyên|Thanh Hóa|Thừa Thiên Huế|Tiền Giang|Trà Vinh|Tuyên Quang|Vĩnh Long|Vĩnh Phúc|"
-        "Yên Bái|Biên Hòa|Buôn Ma Thuột|Nha Trang|Vinh|Thủ Đức|Ninh Kiều|Phong Điền|Cái Răng|Bình Thủy|Ô Môn|"
-        "Thốt Nốt|Vị Thanh|Sa Đéc|Mỹ Tho|Rạch Giá|Long Xuyên|Châu Đốc|Tân An|Cao Lãnh|Hà Tiên|Phú Quốc"
-    ).split("|")
+    for name in ["Hồ Chí Minh", "Hà Nội", "Hải Phòng", "Đà Nẵng", "Cần Thơ", "Huế", "An Giang", "Bà Rịa", "Vũng Tàu", "Bắc Giang", "Bắc Kạn", "Bạc Liêu", "Bắc Ninh", "Bến Tre", "Bình Định", "Bình Dương", "Bình Phước", "Bình Thuận", "Cà Mau", "Cao Bằng", "Đắk Lắk", "Đắk Nông", "Điện Biên", "Đồng Nai", "Đồng Tháp", "Gia Lai", "Hà Giang", "Hà Nam", "Hà Tĩnh", "Hải Dương", "Hậu Giang", "Hòa Bình", "Hưng Yên", "Khánh Hòa", "Kiên Giang", "Kon Tum", "Lai Châu", "Lâm Đồng", "Lạng Sơn", "Lào Cai", "Long An", "Nam Định", "Nghệ An", "Ninh Bình", "Ninh Thuận", "Phú Thọ", "Phú Yên", "Quảng Bình", "Quảng Nam", "Quảng Ngãi", "Quảng Ninh", "Quảng Trị", "Sóc Trăng", "Sơn La", "Tây Ninh", "Thái Bình", "Thái Nguyên", "Thanh Hóa", "Thừa Thiên Huế", "Tiền Giang", "Trà Vinh", "Tuyên Quang", "Vĩnh Long", "Vĩnh Phúc", "Yên Bái", "Biên Hòa", "Buôn Ma Thuột", "Nha Trang", "Vinh", "Thủ Đức", "Ninh Kiều", "Phong Điền", "Cái Răng", "Bình Thủy", "Ô Môn", "Thốt Nốt", "Vị Thanh", "Sa Đéc", "Mỹ Tho", "Rạch Giá", "Long Xuyên", "Châu Đốc", "Tân An", "Cao Lãnh", "Hà Tiên", "Phú Quốc"]
 )
 _CAN_CHI = re.compile(
     r"^(?:Giáp|Ất|Bính|Đinh|Mậu|Kỷ|Canh|Tân|Nhâm|Quý|Quí) (?:Tý|Sửu|Dần|Mão|Mẹo|Thìn|Tỵ|Tị|Ngọ|Mùi|Thân|Dậu|Tuất|Hợi)$"
@@ -109,6 +86,9 @@ def _after_country(words: list[str]) -> list[str]:
     cut = 0
     for match in find_countries(Document(text, unify(text), (), None)):
         cut = max(cut, match.evidence.end)
+    home = text.rfind("Việt Nam")
+    if home >= 0:
+        cut = max(cut, home + len("Việt Nam"))
     return text[cut:].split() if cut else words
 
 
@@ -130,7 +110,7 @@ def _foreign_tail(words: list[str]) -> list[str] | None:
     words = _after_country(words)
     cut = 0
     for i, word in enumerate(words):
-        if unify(word) in _NOT_NAME_WORDS or word.isupper() and len(word) > 1:
+        if unify(word) in _NOT_NAME_WORDS or (word.isupper() and len(word) > 1):
             cut = i + 1
     tail = words[cut:]
     return tail if 2 <= len(tail) <= 4 and _is_foreign(tail) else None
@@ -189,9 +169,15 @@ def _roles_after(doc: Document, end: int) -> list[Role]:
         piece = piece.strip().rstrip(").")
         if not piece or not _POSITION.match(piece):
             break
-        piece = re.split(r"\s+(?:cho biết|phát biểu|nhấn mạnh|làm Trưởng đoàn|đã|và|cùng|tại|đến|dự)\b", piece)[0]
+        piece = _ROLE_END.split(piece)[0]
         roles.append(_role(piece[:120]))
     return roles
+
+
+_ROLE_END = re.compile(
+    r"\s+(?i:cho biết|phát biểu|nhấn mạnh|khẳng định|đánh giá|chia sẻ|bày tỏ|làm trưởng đoàn|đã|và|cùng|tại|"
+    r"đến|dự|tiếp|thăm|chủ trì|trao|tặng|gửi|ký|kiêm nhiệm|được|sẽ|vừa|có)(?!\w)"
+)
 
 
 def _role(title: str) -> Role:
@@ -254,7 +240,7 @@ def find_people(doc: Document) -> tuple[list[Person], list[Organization]]:
         window_end = min(len(text), match.end() + 120)
         for run in _CAP_RUN.finditer(text, match.end(), window_end):
             gap = text[match.end() : run.start()]
-            if re.search(r"[.;:\n]|\b(?:của|và|với|tại|cho)\b", gap):
+            if re.search(r"[.;:\n]|\b(?:của|và|với|cho)\b", gap):
                 break
             if gap.count(",") > 1:
                 break
@@ -287,12 +273,34 @@ def find_people(doc: Document) -> tuple[list[Person], list[Organization]]:
         roles = _roles_after(doc, run.end())
         if roles:
             found.add(doc, name_text, start, run.end(), _honorific_before(doc, start), roles)
-    # 4. a signature in capitals at the foot of a letter
+    # 4. a kinship word or profession before, or a speech verb after, a full Vietnamese name
+    for pattern in (_WEAK_CUE, _SPEECH_AFTER):
+        for match in pattern.finditer(text):
+            words = match.group("name").split()
+            if _split_run(words) != words or is_excluded(match.start("name")):
+                continue
+            if _is_place(text, match.start("name"), match.group("name")):
+                continue
+            found.add(doc, match.group("name"), match.start("name"), match.end("name"), None,
+                      _roles_after(doc, match.end("name")))
+    # 5. a signature in capitals at the foot of a letter
     _signature(doc, found)
     people = _merge_short_forms(list(found.people.values()))
     for person in people:
         person.country = _country_of(doc, person)
     return people, _organizations(doc, people)
+
+
+_FULL_NAME = rf"(?P<name>{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{1,3}})(?![\w])"
+_WEAK_CUE = re.compile(
+    r"(?<![\w])(?:anh|chị|em|cô|thầy|cụ|chú|bác|cháu|bé|nghệ nhân|nghệ sĩ|bác sĩ|nhà báo|nhạc sĩ|họa sĩ|"
+    r"nhà văn|nhà thơ|luật sư|kỹ sư|sinh viên|học sinh|giáo sư|GS\.?|PGS\.?|TS\.?|ThS\.?|PGS\.TS\.?|"
+    rf"GS\.TS\.?|thượng tá|trung tá|đại tá|thiếu tá|đại úy|hòa thượng|linh mục)\s+{_FULL_NAME}"
+)
+_SPEECH_AFTER = re.compile(
+    rf"(?<![\w]){_FULL_NAME}(?=\s+(?:cho biết|phát biểu|nhấn mạnh|khẳng định|chia sẻ|bày tỏ|nói|đề nghị|"
+    r"mong muốn|cảm ơn|chúc mừng|trao|tặng)\b)"
+)
 
 
 def _is_foreign(words: list[str]) -> bool:
