@@ -36,7 +36,9 @@ def _read_document(path: Path) -> tuple[str, date | None]:
 
 @click.command("extract")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--out", "out_path", type=click.Path(path_type=Path), help="Write JSON Lines here instead of stdout.")
+@click.option(
+    "--out", "out_path", type=click.Path(path_type=Path), help="Write JSON Lines here instead of stdout."
+)
 @click.option(
     "--published-on",
     type=click.DateTime(formats=["%Y-%m-%d"]),

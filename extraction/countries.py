@@ -137,21 +137,65 @@ _NAMES: dict[str, tuple[str, ...]] = {
 # Short names that also occur as ordinary words or inside personal and place
 # names: they count only when the words around them are not capitalised parts
 # of the same proper name.
-_GUARDED = {"Mỹ", "Nga", "Đức", "Anh", "Lào", "Nhật", "Pháp", "Ý", "Úc", "Bỉ", "Áo", "Séc", "Trung Hoa", "Chile"}
+_GUARDED = {
+    "Mỹ",
+    "Nga",
+    "Đức",
+    "Anh",
+    "Lào",
+    "Nhật",
+    "Pháp",
+    "Ý",
+    "Úc",
+    "Bỉ",
+    "Áo",
+    "Séc",
+    "Trung Hoa",
+    "Chile",
+}
 # Capitalised words that may stand next to a guarded name without making it
 # part of a personal or place name ("CHLB Đức" is matched whole before this).
 _NEIGHBOURS_OK = {"Việt", "Nam", "Hội", "Đại", "Quốc", "Tổng", "Lãnh", "Sứ", "Vương", "Cộng", "Liên"}
 # Words that turn a country name into something else ("Pháp luật", "Mỹ Tho", "Mỹ Latinh").
 _NOT_AFTER = {
-    "Mỹ": ("Latinh", "La-tinh", "Tho", "Tú", "Xuyên", "Hào", "Lộc", "Sơn", "Phước", "Khánh", "Lợi", "Thạnh",
-           "An", "Hòa", "Lai", "Đình", "Đức", "Thuận", "Long", "Chánh", "Hiệp", "Thuỷ", "Thủy", "Trà", "Phong"),
+    "Mỹ": (
+        "Latinh",
+        "La-tinh",
+        "Tho",
+        "Tú",
+        "Xuyên",
+        "Hào",
+        "Lộc",
+        "Sơn",
+        "Phước",
+        "Khánh",
+        "Lợi",
+        "Thạnh",
+        "An",
+        "Hòa",
+        "Lai",
+        "Đình",
+        "Đức",
+        "Thuận",
+        "Long",
+        "Chánh",
+        "Hiệp",
+        "Thuỷ",
+        "Thủy",
+        "Trà",
+        "Phong",
+    ),
     "Pháp": ("luật", "lệnh", "chế", "lý", "nhân", "quyền", "sư", "danh", "môn", "điển", "y", "định", "trị"),
     "Anh": ("hùng", "em", "chị", "ấy", "ta", "Quốc"),
     "Lào": ("Cai",),
     "Nga": ("Sơn",),
     "Úc": (),
 }
-_NOT_BEFORE = {"Mỹ": ("thẩm", "mỹ", "Sơn", "hoàn", "la", "đôla", "đô-la"), "Nhật": ("chủ", "Chủ"), "Anh": ("tiếng", "Tiếng")}
+_NOT_BEFORE = {
+    "Mỹ": ("thẩm", "mỹ", "Sơn", "hoàn", "la", "đôla", "đô-la"),
+    "Nhật": ("chủ", "Chủ"),
+    "Anh": ("tiếng", "Tiếng"),
+}
 
 _ENTRIES = sorted(
     ((unify(name), code) for code, names in _NAMES.items() for name in names),
@@ -181,10 +225,16 @@ def _is_country(key: str, name: str, start: int, end: int) -> bool:
     before, after = _word_before(key, start), _word_after(key, end)
     if after in _NOT_AFTER.get(name, ()) or before in _NOT_BEFORE.get(name, ()):
         return False
-    if name == "Ý" and not re.search(r"(nước|Việt Nam -|Việt -|quán|sứ)\s*$", key[max(0, start - 15) : start]):
+    if name == "Ý" and not re.search(
+        r"(nước|Việt Nam -|Việt -|quán|sứ)\s*$", key[max(0, start - 15) : start]
+    ):
         return False
     proper = _PROPER
-    if proper.match(before) and before not in _NEIGHBOURS_OK and not key[:start].rstrip().endswith(("-", ",")):
+    if (
+        proper.match(before)
+        and before not in _NEIGHBOURS_OK
+        and not key[:start].rstrip().endswith(("-", ","))
+    ):
         return False
     return not (proper.match(after) and after not in _NEIGHBOURS_OK and after not in {"Quốc"})
 

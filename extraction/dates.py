@@ -70,7 +70,9 @@ def find_publication_date(text: str) -> date | None:
     return None
 
 
-def resolve_day_month(day: int, month: int, published_on: date | None, year_hint: int | None = None) -> date | None:
+def resolve_day_month(
+    day: int, month: int, published_on: date | None, year_hint: int | None = None
+) -> date | None:
     """The date a day/month mention means in an article.
 
     With a publication date: the latest such date not long after it (an
@@ -88,9 +90,22 @@ def resolve_day_month(day: int, month: int, published_on: date | None, year_hint
 
 
 _RELATIVE_DAYS = {
-    "hôm nay": 0, "sáng nay": 0, "trưa nay": 0, "chiều nay": 0, "tối nay": 0, "ngày hôm nay": 0,
-    "hôm qua": -1, "sáng qua": -1, "chiều qua": -1, "tối qua": -1, "đêm qua": -1, "ngày hôm qua": -1,
-    "ngày mai": 1, "sáng mai": 1, "chiều mai": 1, "tối mai": 1,
+    "hôm nay": 0,
+    "sáng nay": 0,
+    "trưa nay": 0,
+    "chiều nay": 0,
+    "tối nay": 0,
+    "ngày hôm nay": 0,
+    "hôm qua": -1,
+    "sáng qua": -1,
+    "chiều qua": -1,
+    "tối qua": -1,
+    "đêm qua": -1,
+    "ngày hôm qua": -1,
+    "ngày mai": 1,
+    "sáng mai": 1,
+    "chiều mai": 1,
+    "tối mai": 1,
 }
 RELATIVE_DAY = re.compile(r"(?<!\w)(" + "|".join(_RELATIVE_DAYS) + r")(?!\w)", re.IGNORECASE)
 
@@ -117,9 +132,9 @@ def likely_year(text: str) -> int | None:
         if any(start <= match.start() < end for start, end in taken):
             continue
         before = text[max(0, match.start() - 40) : match.start()].lower()
-        if re.search(r"(nhiệm kỳ|giai đoạn|khóa|khoá|đến năm|tầm nhìn|thời kỳ)[^.;\n]*$", before) or re.search(
-            r"(sinh|sinh năm|thành lập|từ năm)\s*$", before
-        ):
+        if re.search(
+            r"(nhiệm kỳ|giai đoạn|khóa|khoá|đến năm|tầm nhìn|thời kỳ)[^.;\n]*$", before
+        ) or re.search(r"(sinh|sinh năm|thành lập|từ năm)\s*$", before):
             continue
         if re.search(r"(tháng\s*\d{1,2}|\d{1,2})\s*/\s*$", before):
             continue  # "tháng 5/2023": a month, not the activity's day

@@ -45,9 +45,21 @@ _TYPE_WORDS: dict[str, DirectiveType] = {
 }
 # first letters of a code -> type, for bare numbers ("số 677-CV/TU")
 _CODE_TYPES: dict[str, DirectiveType] = {
-    "CT": "chi_thi", "NQ": "nghi_quyet", "KL": "ket_luan", "KH": "ke_hoach", "CV": "cong_van",
-    "CTR": "chuong_trinh", "QĐ": "quyet_dinh", "TB": "thong_bao", "HD": "huong_dan",
-    "NĐ": "nghi_dinh", "TT": "thong_tu", "BC": "other", "ĐA": "other", "TTR": "other", "QĐI": "other",
+    "CT": "chi_thi",
+    "NQ": "nghi_quyet",
+    "KL": "ket_luan",
+    "KH": "ke_hoach",
+    "CV": "cong_van",
+    "CTR": "chuong_trinh",
+    "QĐ": "quyet_dinh",
+    "TB": "thong_bao",
+    "HD": "huong_dan",
+    "NĐ": "nghi_dinh",
+    "TT": "thong_tu",
+    "BC": "other",
+    "ĐA": "other",
+    "TTR": "other",
+    "QĐI": "other",
 }
 
 _TYPE = "|".join(sorted(map(re.escape, _TYPE_WORDS), key=len, reverse=True))
@@ -175,7 +187,7 @@ def _attach_details(doc: Document, mention: _Mention) -> None:
         position = issuer.end()
     title = TITLE_AFTER.match(text, position)
     if title:
-        mention.title = title.group(1).strip().rstrip("”\"").strip()
+        mention.title = title.group(1).strip().rstrip('”"').strip()
 
 
 def find_directives(doc: Document) -> tuple[list[Directive], list[DirectiveRelation]]:
@@ -187,9 +199,14 @@ def find_directives(doc: Document) -> tuple[list[Directive], list[DirectiveRelat
         current = merged.get(key)
         if current is None:
             merged[key] = Directive(
-                type=mention.type, number=mention.number, code=mention.code,
+                type=mention.type,
+                number=mention.number,
+                code=mention.code,
                 issued_on=mention.issued_on,  # type: ignore[arg-type]
-                issuer=mention.issuer, title=mention.title, evidence=evidence, mentions=[evidence],
+                issuer=mention.issuer,
+                title=mention.title,
+                evidence=evidence,
+                mentions=[evidence],
             )
             continue
         current.mentions.append(evidence)
@@ -225,7 +242,10 @@ def _relations(doc: Document, mentions: list[_Mention]) -> list[DirectiveRelatio
             pair = ((source.type, source.number), (target.type, target.number))
             if pair not in relations:
                 relations[pair] = DirectiveRelation(
-                    source=pair[0], target=pair[1], relation="implements", cue=doc.text[cue.start() : cue.end()],
+                    source=pair[0],
+                    target=pair[1],
+                    relation="implements",
+                    cue=doc.text[cue.start() : cue.end()],
                     evidence=Evidence(cue.start(), cue.end(), sentence.text, sentence.start, sentence.end),
                 )
     return list(relations.values())

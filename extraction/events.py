@@ -22,20 +22,50 @@ from extraction.text import Document, Sentence
 # keyword -> type, longest first so "thăm và làm việc" wins over "thăm"
 _KEYWORDS: list[tuple[str, EventType]] = sorted(
     [
-        ("thăm và làm việc", "visit"), ("chuyến thăm", "visit"), ("đến thăm", "visit"), ("thăm", "visit"),
-        ("sang thăm", "visit"), ("làm việc với", "visit"), ("chúc tết", "visit"), ("thăm hỏi", "visit"),
-        ("hội nghị", "conference"), ("họp", "conference"),
-        ("tọa đàm", "seminar"), ("hội thảo", "seminar"), ("diễn đàn", "seminar"),
-        ("tiếp đoàn", "reception"), ("tiếp kiến", "reception"), ("hội kiến", "reception"), ("tiếp", "reception"),
-        ("đón", "reception"), ("tiếp xã giao", "reception"),
-        ("lễ", "ceremony"), ("ký kết", "ceremony"), ("khánh thành", "ceremony"), ("trao tặng", "ceremony"),
-        ("kỷ niệm", "ceremony"), ("phát động", "ceremony"), ("khởi công", "ceremony"), ("mít tinh", "ceremony"),
-        ("trao", "ceremony"), ("bàn giao", "ceremony"), ("tặng", "ceremony"),
-        ("giao lưu", "exchange"), ("gặp mặt", "exchange"), ("gặp gỡ", "exchange"), ("họp mặt", "exchange"),
-        ("liên hoan", "exchange"), ("buổi gặp", "exchange"),
+        ("thăm và làm việc", "visit"),
+        ("chuyến thăm", "visit"),
+        ("đến thăm", "visit"),
+        ("thăm", "visit"),
+        ("sang thăm", "visit"),
+        ("làm việc với", "visit"),
+        ("chúc tết", "visit"),
+        ("thăm hỏi", "visit"),
+        ("hội nghị", "conference"),
+        ("họp", "conference"),
+        ("tọa đàm", "seminar"),
+        ("hội thảo", "seminar"),
+        ("diễn đàn", "seminar"),
+        ("tiếp đoàn", "reception"),
+        ("tiếp kiến", "reception"),
+        ("hội kiến", "reception"),
+        ("tiếp", "reception"),
+        ("đón", "reception"),
+        ("tiếp xã giao", "reception"),
+        ("lễ", "ceremony"),
+        ("ký kết", "ceremony"),
+        ("khánh thành", "ceremony"),
+        ("trao tặng", "ceremony"),
+        ("kỷ niệm", "ceremony"),
+        ("phát động", "ceremony"),
+        ("khởi công", "ceremony"),
+        ("mít tinh", "ceremony"),
+        ("trao", "ceremony"),
+        ("bàn giao", "ceremony"),
+        ("tặng", "ceremony"),
+        ("giao lưu", "exchange"),
+        ("gặp mặt", "exchange"),
+        ("gặp gỡ", "exchange"),
+        ("họp mặt", "exchange"),
+        ("liên hoan", "exchange"),
+        ("buổi gặp", "exchange"),
         ("đại hội", "congress"),
-        ("khai mạc", "other"), ("triển lãm", "other"), ("hội chợ", "other"), ("hội thi", "other"),
-        ("tập huấn", "other"), ("diễn ra", "other"), ("lễ hội", "other"),
+        ("khai mạc", "other"),
+        ("triển lãm", "other"),
+        ("hội chợ", "other"),
+        ("hội thi", "other"),
+        ("tập huấn", "other"),
+        ("diễn ra", "other"),
+        ("lễ hội", "other"),
     ],
     key=lambda item: len(item[0]),
     reverse=True,
@@ -69,7 +99,9 @@ def find_events(doc: Document) -> list[Event]:
         if _SAME_DAY.match(sentence.text) and events:
             activity = _activity(doc, sentence, sentence.start)
             if activity:
-                events.append(_event(doc, sentence, events[-1].date, activity, sentence.start, sentence.start + 8))
+                events.append(
+                    _event(doc, sentence, events[-1].date, activity, sentence.start, sentence.start + 8)
+                )
             continue
         for when, start, end in _dates_in(doc, sentence):
             activity = _activity(doc, sentence, start)
@@ -82,8 +114,11 @@ def _dates_in(doc: Document, sentence: Sentence) -> list[tuple[date, int, int]]:
     key = doc.key
     found = []
     for match in _DATED.finditer(key, sentence.start, sentence.end):
-        day, month, year = (match.group(1), match.group(2), match.group(3)) if match.group(1) else (
-            match.group(4), match.group(5), match.group(6))
+        day, month, year = (
+            (match.group(1), match.group(2), match.group(3))
+            if match.group(1)
+            else (match.group(4), match.group(5), match.group(6))
+        )
         before = key[max(sentence.start, match.start() - 40) : match.start()]
         if _DOCUMENT_BEFORE.search(before) or _in_parentheses(key, match.start(), sentence):
             continue

@@ -50,7 +50,9 @@ _AID_WORDS = re.compile(
     r"học bổng|tiếp nhận|cam kết|tài khoản|từ thiện|nhân đạo|khoản tiền|quà|xây dựng nhà|xây tặng|gây quỹ",
     re.IGNORECASE,
 )
-_NOT_AID_WORDS = re.compile(r"giá bán|sở hữu|doanh thu|kim ngạch|lợi nhuận|đầu tư trực tiếp|vốn FDI|GDP", re.I)
+_NOT_AID_WORDS = re.compile(
+    r"giá bán|sở hữu|doanh thu|kim ngạch|lợi nhuận|đầu tư trực tiếp|vốn FDI|GDP", re.I
+)
 _MONEY_CONTEXT = re.compile(
     r"viện trợ|tài trợ|ủng hộ|hỗ trợ|trị giá|giá trị|kinh phí|số tiền|tiền|vận động|quyên góp|ngân sách|vốn|chi phí",
     re.IGNORECASE,

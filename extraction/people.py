@@ -20,11 +20,134 @@ from extraction.text import LOWER, UPPER, Document, unify
 
 SURNAMES = frozenset(
     unify(name)
-    for name in ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý", "Lâm", "Trương", "Đinh", "Mai", "Tô", "Hà", "Thái", "Lưu", "Trịnh", "Đoàn", "Cao", "Lương", "Chu", "Châu", "Quách", "Tạ", "Triệu", "Kiều", "Văn", "Đàm", "Hứa", "Lại", "Nông", "Lò", "Quan", "Khổng", "Thạch", "Danh", "Kim", "Sơn", "Uông", "Phùng", "Mạc", "Tăng", "Vương", "Âu", "Diệp", "Giang", "Hàn", "Khúc", "Lục", "Mã", "Nghiêm", "Phí", "Quang", "Tôn", "Từ", "Vi", "Viên", "Yên", "Bạch", "Bế", "Cù", "Doãn", "Đồng", "Đới", "Hầu", "Hoa", "La", "Liêu", "Lạc", "Lã", "Mạch", "Nhan", "Ninh", "Tiêu", "Trang", "Trình", "Ứng", "Nhữ", "Cấn", "Chế", "Chương", "Hán", "Khương", "Lăng", "Lữ", "Thân", "Thi", "Giáp", "Hạ", "Lò", "Lỗ", "Mông", "Ngọ", "Kha", "Kiêm", "Thiều", "Tòng", "Lý", "Ngụy", "Nguỵ", "Siêk", "Siêng", "Sok"]
+    for name in [
+        "Nguyễn",
+        "Trần",
+        "Lê",
+        "Phạm",
+        "Hoàng",
+        "Huỳnh",
+        "Phan",
+        "Vũ",
+        "Võ",
+        "Đặng",
+        "Bùi",
+        "Đỗ",
+        "Hồ",
+        "Ngô",
+        "Dương",
+        "Lý",
+        "Lâm",
+        "Trương",
+        "Đinh",
+        "Mai",
+        "Tô",
+        "Hà",
+        "Thái",
+        "Lưu",
+        "Trịnh",
+        "Đoàn",
+        "Cao",
+        "Lương",
+        "Chu",
+        "Châu",
+        "Quách",
+        "Tạ",
+        "Triệu",
+        "Kiều",
+        "Văn",
+        "Đàm",
+        "Hứa",
+        "Lại",
+        "Nông",
+        "Lò",
+        "Quan",
+        "Khổng",
+        "Thạch",
+        "Danh",
+        "Kim",
+        "Sơn",
+        "Uông",
+        "Phùng",
+        "Mạc",
+        "Tăng",
+        "Vương",
+        "Âu",
+        "Diệp",
+        "Giang",
+        "Hàn",
+        "Khúc",
+        "Lục",
+        "Mã",
+        "Nghiêm",
+        "Phí",
+        "Quang",
+        "Tôn",
+        "Từ",
+        "Vi",
+        "Viên",
+        "Yên",
+        "Bạch",
+        "Bế",
+        "Cù",
+        "Doãn",
+        "Đồng",
+        "Đới",
+        "Hầu",
+        "Hoa",
+        "La",
+        "Liêu",
+        "Lạc",
+        "Lã",
+        "Mạch",
+        "Nhan",
+        "Ninh",
+        "Tiêu",
+        "Trang",
+        "Trình",
+        "Ứng",
+        "Nhữ",
+        "Cấn",
+        "Chế",
+        "Chương",
+        "Hán",
+        "Khương",
+        "Lăng",
+        "Lữ",
+        "Thân",
+        "Thi",
+        "Giáp",
+        "Hạ",
+        "Lò",
+        "Lỗ",
+        "Mông",
+        "Ngọ",
+        "Kha",
+        "Kiêm",
+        "Thiều",
+        "Tòng",
+        "Lý",
+        "Ngụy",
+        "Nguỵ",
+        "Siêk",
+        "Siêng",
+        "Sok",
+    ]
 )
 _HONORIFICS = {
-    "ông": "Ông", "bà": "Bà", "ngài": "Ngài", "đồng chí": "Đồng chí", "đ/c": "Đồng chí", "đ.c": "Đồng chí",
-    "đc": "Đồng chí", "quý ông": "Ông", "quý bà": "Bà", "cụ": None, "anh": None, "chị": None, "nữ sĩ": None,
+    "ông": "Ông",
+    "bà": "Bà",
+    "ngài": "Ngài",
+    "đồng chí": "Đồng chí",
+    "đ/c": "Đồng chí",
+    "đ.c": "Đồng chí",
+    "đc": "Đồng chí",
+    "quý ông": "Ông",
+    "quý bà": "Bà",
+    "cụ": None,
+    "anh": None,
+    "chị": None,
+    "nữ sĩ": None,
 }
 _HONORIFIC = re.compile(rf"(?<![\w/])((?i:quý ông|quý bà|đồng chí|đ/c|đ\.c|ông|bà|ngài))\s+(?=[{UPPER}])")
 # Words that begin a position ("Chủ tịch", "Phó Bí thư", "Tổng Lãnh sự"...)
@@ -46,7 +169,136 @@ _CAPS_NAME = re.compile(rf"(?<![\w])({_CAPS_WORD}(?:[ \t]+{_CAPS_WORD}){{1,4}})(
 # capitalised words that are never part of a person's name
 _NOT_NAME_WORDS = {
     unify(word)
-    for word in ["Ủy", "Uỷ", "Ban", "Hội", "Liên", "Đảng", "Nhà", "Nước", "Tỉnh", "Huyện", "Quận", "Xã", "Phường", "Sở", "Bộ", "Ương", "TW", "UBND", "HĐND", "MTTQ", "VUFO", "Sứ", "Quán", "Tổng", "Lãnh", "Chủ", "Tịch", "Phó", "Bí", "Thư", "Giám", "Đốc", "Công", "Tác", "Trường", "Học", "Viện", "Cục", "Vụ", "Phòng", "Quốc", "Chính", "Phủ", "Trưởng", "Lễ", "Ngày", "Tết", "Năm", "Tháng", "TP", "Làng", "Đền", "Chùa", "Cầu", "Đường", "Phố", "Khu", "Ấp", "Thôn", "Tổ", "Cụm", "Mặt", "Trận", "Tộc", "Nghị", "Kế", "Hoạch", "Chỉ", "Thị", "Quyết", "Chương", "Trình", "Ông", "Bà", "Ngài", "Đồng", "Chí", "Các", "Những", "Tại", "Theo", "Trong", "Với", "Về", "Cùng", "Sau", "Trước", "Khi", "Từ", "Đến", "Ảnh", "Nguồn", "Thứ", "Sáng", "Chiều", "Tối", "Trưa", "Đêm", "Hôm", "Nay", "Đây", "Đó", "Này", "Tiếp", "Thay", "Dịp", "Dự", "Tham", "Phát", "Biểu", "Chấp", "Hành", "Thường", "Trực", "Cơ", "Quan", "Ty", "Tập", "Quỹ", "Án", "Vương", "Cộng", "Bang", "Và", "Hoặc", "Của", "Nội", "Quốc"]
+    for word in [
+        "Ủy",
+        "Uỷ",
+        "Ban",
+        "Hội",
+        "Liên",
+        "Đảng",
+        "Nhà",
+        "Nước",
+        "Tỉnh",
+        "Huyện",
+        "Quận",
+        "Xã",
+        "Phường",
+        "Sở",
+        "Bộ",
+        "Ương",
+        "TW",
+        "UBND",
+        "HĐND",
+        "MTTQ",
+        "VUFO",
+        "Sứ",
+        "Quán",
+        "Tổng",
+        "Lãnh",
+        "Chủ",
+        "Tịch",
+        "Phó",
+        "Bí",
+        "Thư",
+        "Giám",
+        "Đốc",
+        "Công",
+        "Tác",
+        "Trường",
+        "Học",
+        "Viện",
+        "Cục",
+        "Vụ",
+        "Phòng",
+        "Quốc",
+        "Chính",
+        "Phủ",
+        "Trưởng",
+        "Lễ",
+        "Ngày",
+        "Tết",
+        "Năm",
+        "Tháng",
+        "TP",
+        "Làng",
+        "Đền",
+        "Chùa",
+        "Cầu",
+        "Đường",
+        "Phố",
+        "Khu",
+        "Ấp",
+        "Thôn",
+        "Tổ",
+        "Cụm",
+        "Mặt",
+        "Trận",
+        "Tộc",
+        "Nghị",
+        "Kế",
+        "Hoạch",
+        "Chỉ",
+        "Thị",
+        "Quyết",
+        "Chương",
+        "Trình",
+        "Ông",
+        "Bà",
+        "Ngài",
+        "Đồng",
+        "Chí",
+        "Các",
+        "Những",
+        "Tại",
+        "Theo",
+        "Trong",
+        "Với",
+        "Về",
+        "Cùng",
+        "Sau",
+        "Trước",
+        "Khi",
+        "Từ",
+        "Đến",
+        "Ảnh",
+        "Nguồn",
+        "Thứ",
+        "Sáng",
+        "Chiều",
+        "Tối",
+        "Trưa",
+        "Đêm",
+        "Hôm",
+        "Nay",
+        "Đây",
+        "Đó",
+        "Này",
+        "Tiếp",
+        "Thay",
+        "Dịp",
+        "Dự",
+        "Tham",
+        "Phát",
+        "Biểu",
+        "Chấp",
+        "Hành",
+        "Thường",
+        "Trực",
+        "Cơ",
+        "Quan",
+        "Ty",
+        "Tập",
+        "Quỹ",
+        "Án",
+        "Vương",
+        "Cộng",
+        "Bang",
+        "Và",
+        "Hoặc",
+        "Của",
+        "Nội",
+        "Quốc",
+    ]
 }
 # Words after which a name is a place, a school, a street or an award, never a person.
 _PLACE_BEFORE = re.compile(
@@ -58,7 +310,94 @@ _PLACE_BEFORE = re.compile(
 _ADMIN_BEFORE = re.compile(r"(?i:xã|huyện|tỉnh|thành phố|tp\.?|quận|phường|thị trấn|thị xã|thủ đô)\s*$")
 KNOWN_PLACES = frozenset(
     unify(name)
-    for name in ["Hồ Chí Minh", "Hà Nội", "Hải Phòng", "Đà Nẵng", "Cần Thơ", "Huế", "An Giang", "Bà Rịa", "Vũng Tàu", "Bắc Giang", "Bắc Kạn", "Bạc Liêu", "Bắc Ninh", "Bến Tre", "Bình Định", "Bình Dương", "Bình Phước", "Bình Thuận", "Cà Mau", "Cao Bằng", "Đắk Lắk", "Đắk Nông", "Điện Biên", "Đồng Nai", "Đồng Tháp", "Gia Lai", "Hà Giang", "Hà Nam", "Hà Tĩnh", "Hải Dương", "Hậu Giang", "Hòa Bình", "Hưng Yên", "Khánh Hòa", "Kiên Giang", "Kon Tum", "Lai Châu", "Lâm Đồng", "Lạng Sơn", "Lào Cai", "Long An", "Nam Định", "Nghệ An", "Ninh Bình", "Ninh Thuận", "Phú Thọ", "Phú Yên", "Quảng Bình", "Quảng Nam", "Quảng Ngãi", "Quảng Ninh", "Quảng Trị", "Sóc Trăng", "Sơn La", "Tây Ninh", "Thái Bình", "Thái Nguyên", "Thanh Hóa", "Thừa Thiên Huế", "Tiền Giang", "Trà Vinh", "Tuyên Quang", "Vĩnh Long", "Vĩnh Phúc", "Yên Bái", "Biên Hòa", "Buôn Ma Thuột", "Nha Trang", "Vinh", "Thủ Đức", "Ninh Kiều", "Phong Điền", "Cái Răng", "Bình Thủy", "Ô Môn", "Thốt Nốt", "Vị Thanh", "Sa Đéc", "Mỹ Tho", "Rạch Giá", "Long Xuyên", "Châu Đốc", "Tân An", "Cao Lãnh", "Hà Tiên", "Phú Quốc"]
+    for name in [
+        "Hồ Chí Minh",
+        "Hà Nội",
+        "Hải Phòng",
+        "Đà Nẵng",
+        "Cần Thơ",
+        "Huế",
+        "An Giang",
+        "Bà Rịa",
+        "Vũng Tàu",
+        "Bắc Giang",
+        "Bắc Kạn",
+        "Bạc Liêu",
+        "Bắc Ninh",
+        "Bến Tre",
+        "Bình Định",
+        "Bình Dương",
+        "Bình Phước",
+        "Bình Thuận",
+        "Cà Mau",
+        "Cao Bằng",
+        "Đắk Lắk",
+        "Đắk Nông",
+        "Điện Biên",
+        "Đồng Nai",
+        "Đồng Tháp",
+        "Gia Lai",
+        "Hà Giang",
+        "Hà Nam",
+        "Hà Tĩnh",
+        "Hải Dương",
+        "Hậu Giang",
+        "Hòa Bình",
+        "Hưng Yên",
+        "Khánh Hòa",
+        "Kiên Giang",
+        "Kon Tum",
+        "Lai Châu",
+        "Lâm Đồng",
+        "Lạng Sơn",
+        "Lào Cai",
+        "Long An",
+        "Nam Định",
+        "Nghệ An",
+        "Ninh Bình",
+        "Ninh Thuận",
+        "Phú Thọ",
+        "Phú Yên",
+        "Quảng Bình",
+        "Quảng Nam",
+        "Quảng Ngãi",
+        "Quảng Ninh",
+        "Quảng Trị",
+        "Sóc Trăng",
+        "Sơn La",
+        "Tây Ninh",
+        "Thái Bình",
+        "Thái Nguyên",
+        "Thanh Hóa",
+        "Thừa Thiên Huế",
+        "Tiền Giang",
+        "Trà Vinh",
+        "Tuyên Quang",
+        "Vĩnh Long",
+        "Vĩnh Phúc",
+        "Yên Bái",
+        "Biên Hòa",
+        "Buôn Ma Thuột",
+        "Nha Trang",
+        "Vinh",
+        "Thủ Đức",
+        "Ninh Kiều",
+        "Phong Điền",
+        "Cái Răng",
+        "Bình Thủy",
+        "Ô Môn",
+        "Thốt Nốt",
+        "Vị Thanh",
+        "Sa Đéc",
+        "Mỹ Tho",
+        "Rạch Giá",
+        "Long Xuyên",
+        "Châu Đốc",
+        "Tân An",
+        "Cao Lãnh",
+        "Hà Tiên",
+        "Phú Quốc",
+    ]
 )
 _CAN_CHI = re.compile(
     r"^(?:Giáp|Ất|Bính|Đinh|Mậu|Kỷ|Canh|Tân|Nhâm|Quý|Quí) (?:Tý|Sửu|Dần|Mão|Mẹo|Thìn|Tỵ|Tị|Ngọ|Mùi|Thân|Dậu|Tuất|Hợi)$"
@@ -120,7 +459,9 @@ class _Found:
     def __init__(self) -> None:
         self.people: dict[str, Person] = {}
 
-    def add(self, doc: Document, name: str, start: int, end: int, honorific: str | None, roles: list[Role]) -> None:
+    def add(
+        self, doc: Document, name: str, start: int, end: int, honorific: str | None, roles: list[Role]
+    ) -> None:
         name = re.sub(r"\s+", " ", name).strip(" ,.-")
         if len(name.split()) < 2 or len(name) < 5:
             return
@@ -131,7 +472,12 @@ class _Found:
         person = self.people.get(key)
         if person is None:
             self.people[key] = Person(
-                name=name, honorific=honorific, roles=roles, country=None, evidence=evidence, mentions=[evidence]
+                name=name,
+                honorific=honorific,
+                roles=roles,
+                country=None,
+                evidence=evidence,
+                mentions=[evidence],
             )
             return
         person.mentions.append(evidence)
@@ -182,7 +528,9 @@ _ROLE_END = re.compile(
 
 def _role(title: str) -> Role:
     title = title.strip(" ,;:-")
-    match = re.match(rf"((?:Phó\s+|Nguyên\s+|Quyền\s+)?(?:{_POSITIONS})(?:\s+(?:thường trực|dự khuyết))?)\s*(.*)", title)
+    match = re.match(
+        rf"((?:Phó\s+|Nguyên\s+|Quyền\s+)?(?:{_POSITIONS})(?:\s+(?:thường trực|dự khuyết))?)\s*(.*)", title
+    )
     if match and match.group(2):
         return Role(title=title, position=match.group(1).strip(), organization=match.group(2).strip() or None)
     return Role(title=title, position=title, organization=None)
@@ -257,8 +605,14 @@ def find_people(doc: Document) -> tuple[list[Person], list[Organization]]:
             if name_text == "Hồ Chí Minh" and not re.search(r"(Chủ tịch|Bác)\s*$", text[:start]):
                 break
             end = run.end()
-            found.add(doc, name_text, start, end, _honorific_before(doc, start), _title_before(doc, start)
-                      + _roles_after(doc, end))
+            found.add(
+                doc,
+                name_text,
+                start,
+                end,
+                _honorific_before(doc, start),
+                _title_before(doc, start) + _roles_after(doc, end),
+            )
             break
     # 3. a Vietnamese name followed by " - Position" or ", Position"
     for run in _CAP_RUN.finditer(text):
@@ -281,8 +635,14 @@ def find_people(doc: Document) -> tuple[list[Person], list[Organization]]:
                 continue
             if _is_place(text, match.start("name"), match.group("name")):
                 continue
-            found.add(doc, match.group("name"), match.start("name"), match.end("name"), None,
-                      _roles_after(doc, match.end("name")))
+            found.add(
+                doc,
+                match.group("name"),
+                match.start("name"),
+                match.end("name"),
+                None,
+                _roles_after(doc, match.end("name")),
+            )
     # 5. a signature in capitals at the foot of a letter
     _signature(doc, found)
     people = _merge_short_forms(list(found.people.values()))
@@ -330,7 +690,11 @@ def _signature(doc: Document, found: _Found) -> None:
             continue
         for start, candidate in tail[index + 1 : index + 4]:
             words = candidate.split()
-            if 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words) and unify(words[0].title()) in SURNAMES:
+            if (
+                2 <= len(words) <= 4
+                and all(w[:1].isupper() for w in words)
+                and unify(words[0].title()) in SURNAMES
+            ):
                 position = line[:1] + line[1:].lower()
                 offset = doc.text.find(candidate, start)
                 roles = [Role(title=position, position=position, organization=None)]
@@ -338,7 +702,9 @@ def _signature(doc: Document, found: _Found) -> None:
                 return
 
 
-_SIGNING_POSITION = re.compile(r"(?i)(phó\s+)?(bí thư|chủ tịch|giám đốc|trưởng ban|chánh văn phòng|tổng thư ký)\b")
+_SIGNING_POSITION = re.compile(
+    r"(?i)(phó\s+)?(bí thư|chủ tịch|giám đốc|trưởng ban|chánh văn phòng|tổng thư ký)\b"
+)
 
 
 def _merge_short_forms(people: list[Person]) -> list[Person]:

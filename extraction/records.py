@@ -15,11 +15,29 @@ from datetime import date
 from typing import Any, Literal
 
 DirectiveType = Literal[
-    "chi_thi", "nghi_quyet", "ket_luan", "ke_hoach", "cong_van", "chuong_trinh", "quyet_dinh",
-    "thong_bao", "huong_dan", "nghi_dinh", "thong_tu", "luat", "other",
+    "chi_thi",
+    "nghi_quyet",
+    "ket_luan",
+    "ke_hoach",
+    "cong_van",
+    "chuong_trinh",
+    "quyet_dinh",
+    "thong_bao",
+    "huong_dan",
+    "nghi_dinh",
+    "thong_tu",
+    "luat",
+    "other",
 ]
 EventType = Literal[
-    "visit", "conference", "seminar", "reception", "ceremony", "exchange", "congress", "other",
+    "visit",
+    "conference",
+    "seminar",
+    "reception",
+    "ceremony",
+    "exchange",
+    "congress",
+    "other",
 ]
 AmountKind = Literal["aid", "other"]
 Qualifier = Literal["over", "about", "under", "exact"]
@@ -148,32 +166,51 @@ class Extraction:
             "published_on": _iso(self.published_on),
             "directives": [
                 {
-                    "type": d.type, "number": d.number, "code": d.code,
-                    "issued_on": _iso(d.issued_on), "issuer": d.issuer,
-                    "title": d.title, "evidence": asdict(d.evidence),
+                    "type": d.type,
+                    "number": d.number,
+                    "code": d.code,
+                    "issued_on": _iso(d.issued_on),
+                    "issuer": d.issuer,
+                    "title": d.title,
+                    "evidence": asdict(d.evidence),
                     "mentions": len(d.mentions) or 1,
                 }
                 for d in self.directives
             ],
             "people": [
                 {
-                    "name": p.name, "honorific": p.honorific, "titles": p.titles, "country": p.country,
-                    "roles": [asdict(r) for r in p.roles], "evidence": asdict(p.evidence),
+                    "name": p.name,
+                    "honorific": p.honorific,
+                    "titles": p.titles,
+                    "country": p.country,
+                    "roles": [asdict(r) for r in p.roles],
+                    "evidence": asdict(p.evidence),
                 }
                 for p in self.people
             ],
             "amounts": [
                 {
-                    "value": a.value, "currency": a.currency, "kind": a.kind, "qualifier": a.qualifier,
-                    "text": a.text, "value_max": a.value_max, "donor": a.donor,
-                    "recipient": a.recipient, "purpose": a.purpose, "evidence": asdict(a.evidence),
+                    "value": a.value,
+                    "currency": a.currency,
+                    "kind": a.kind,
+                    "qualifier": a.qualifier,
+                    "text": a.text,
+                    "value_max": a.value_max,
+                    "donor": a.donor,
+                    "recipient": a.recipient,
+                    "purpose": a.purpose,
+                    "evidence": asdict(a.evidence),
                 }
                 for a in self.amounts
             ],
             "events": [
                 {
-                    "type": e.type, "date": _iso(e.date), "title": e.title, "location": e.location,
-                    "participants": e.participants, "evidence": asdict(e.evidence),
+                    "type": e.type,
+                    "date": _iso(e.date),
+                    "title": e.title,
+                    "location": e.location,
+                    "participants": e.participants,
+                    "evidence": asdict(e.evidence),
                 }
                 for e in self.events
             ],
@@ -189,7 +226,9 @@ class Extraction:
                 {
                     "source": {"type": r.source[0], "number": r.source[1]},
                     "target": {"type": r.target[0], "number": r.target[1]},
-                    "relation": r.relation, "cue": r.cue, "evidence": asdict(r.evidence),
+                    "relation": r.relation,
+                    "cue": r.cue,
+                    "evidence": asdict(r.evidence),
                 }
                 for r in self.relations
             ],

@@ -24,7 +24,9 @@ from extraction.records import Evidence
 # ("hoà", "khoẻ", "thuỷ") moved to the first vowel ("hòa", "khỏe", "thủy").
 _TONED_TO_BASE: dict[str, tuple[str, str]] = {}
 for _marks, _base in (
-    ("àáảãạ", "a"), ("èéẻẽẹ", "e"), ("ỳýỷỹỵ", "y"),
+    ("àáảãạ", "a"),
+    ("èéẻẽẹ", "e"),
+    ("ỳýỷỹỵ", "y"),
 ):
     for _i, _ch in enumerate(_marks):
         _TONED_TO_BASE[_ch] = (_base, "\u0300\u0301\u0309\u0303\u0323"[_i])
@@ -34,8 +36,19 @@ _OLD_TONE = re.compile(r"(?<=[oOuU])([àáảãạèéẻẽẹỳýỷỹỵÀ�
 
 # i/y spelling variants of whole syllables: (written, unified)
 _SYLLABLE_VARIANTS = {
-    "tỉ": "tỷ", "Tỉ": "Tỷ", "quí": "quý", "Quí": "Quý", "QUÍ": "QUÝ", "kĩ": "kỹ", "Kĩ": "Kỹ",
-    "lí": "lý", "Lí": "Lý", "mĩ": "mỹ", "Mĩ": "Mỹ", "kí": "ký", "Kí": "Ký",
+    "tỉ": "tỷ",
+    "Tỉ": "Tỷ",
+    "quí": "quý",
+    "Quí": "Quý",
+    "QUÍ": "QUÝ",
+    "kĩ": "kỹ",
+    "Kĩ": "Kỹ",
+    "lí": "lý",
+    "Lí": "Lý",
+    "mĩ": "mỹ",
+    "Mĩ": "Mỹ",
+    "kí": "ký",
+    "Kí": "Ký",
 }
 _SYLLABLE = re.compile(r"(?<![^\W\d_])(" + "|".join(map(re.escape, _SYLLABLE_VARIANTS)) + r")(?![^\W\d_])")
 
