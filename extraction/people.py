@@ -13,6 +13,7 @@ credits are not people; short references ("ông Mẫn") join the full name.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from extraction.countries import find_countries
 from extraction.records import Organization, Person, Role
@@ -415,20 +416,25 @@ def _title_case(name: str) -> str:
     return " ".join(word[:1] + word[1:].lower() for word in name.split())
 
 
+@lru_cache(maxsize=16384)
 def _looks_vietnamese(word: str) -> bool:
     return bool(_SYLLABLE.match(unify(word).lower()))
 
 
 def _after_country(words: list[str]) -> list[str]:
     """The words after the last country named in a run ("Hoa Kỳ Joe Biden" -> "Joe Biden")."""
-    text = " ".join(words)
+    return list(_after_country_cached(" ".join(words)))
+
+
+@lru_cache(maxsize=16384)
+def _after_country_cached(text: str) -> tuple[str, ...]:
     cut = 0
     for match in find_countries(Document(text, unify(text), (), None)):
         cut = max(cut, match.evidence.end)
     home = text.rfind("Việt Nam")
     if home >= 0:
         cut = max(cut, home + len("Việt Nam"))
-    return text[cut:].split() if cut else words
+    return tuple(text[cut:].split())
 
 
 def _split_run(words: list[str]) -> list[str] | None:

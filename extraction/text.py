@@ -13,10 +13,12 @@ found in `key` is valid in `text`, and evidence offsets need no mapping.
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from extraction.records import Evidence
 
@@ -79,16 +81,18 @@ class Document:
     published_on: date | None  # given, or found in the text's date line
 
     def sentence_at(self, offset: int) -> Sentence:
-        for sentence in self.sentences:
-            if sentence.start <= offset < sentence.end:
-                return sentence
-        return self.sentences[-1] if self.sentences else Sentence(0, len(self.text), self.text)
+        """The sentence holding `offset` (or the one before it, for an offset between sentences)."""
+        if not self.sentences:
+            return Sentence(0, len(self.text), self.text)
+        index = bisect.bisect_right([sentence.start for sentence in self.sentences], offset) - 1
+        return self.sentences[max(index, 0)]
 
     def evidence(self, start: int, end: int) -> Evidence:
         sentence = self.sentence_at(start)
         return Evidence(start, end, sentence.text, sentence.start, sentence.end)
 
 
+@lru_cache(maxsize=65536)
 def unify(text: str) -> str:
     """The matching key of NFC text: same length, one spelling per word."""
     text = text.translate(_DASHES).translate(_SPACES).translate(_QUOTES)
