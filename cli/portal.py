@@ -1,0 +1,39 @@
+"""`doingoai sample-portal`: serve the four sample sites on loopback until Ctrl-C."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from sample_portal.model import SITES
+from sample_portal.server import PortalState, make_server
+
+
+@click.command("sample-portal")
+@click.option("--port", default=8765, show_default=True, help="Port on 127.0.0.1 (0 picks a free one).")
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--day", default=1, show_default=True, help="Show the portal as it stood on this day.")
+@click.option("--flaky", default=0.0, show_default=True, help="Share of URLs whose first requests fail.")
+@click.option(
+    "--broken-layout", type=click.Choice(sorted(SITES)), help="Render this site in an unknown layout."
+)
+@click.option(
+    "--seeds-dir", type=click.Path(path_type=Path, file_okay=False), help="Default: ../shared/seeds."
+)
+def sample_portal(
+    port: int, host: str, day: int, flaky: float, broken_layout: str | None, seeds_dir: Path | None
+) -> None:
+    """Serve the sample portal: the four sites by Host header, like a virtual-hosting server."""
+    server, portal = make_server(host, port, PortalState(day, flaky, broken_layout), seeds_dir)
+    address = f"http://{host}:{server.server_address[1]}"
+    click.echo(f"sample portal on {address} (day {day}, {len(portal.articles)} articles)")
+    for scheme in SITES.values():
+        click.echo(f"  curl -H 'Host: {scheme.host}' {address}{scheme.category_path(scheme.categories[0])}")
+    click.echo(f"crawl it with: doingoai crawl --portal {address}")
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()

@@ -1,0 +1,295 @@
+"""The sample portal: a real HTTP server on loopback serving four sites by
+Host header, as a virtual-hosting web server does.
+
+Switches (flags of `doingoai sample-portal`, `set_state`, or POST
+/__portal__/state): `day` shows the portal as it stood on that day (new,
+edited and removed articles); `flaky` makes a share of URLs fail their first
+requests (503 or 429 with Retry-After, or a stall); `broken_layout` renders
+one site's articles in a redesign its site config does not know.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass
+from email.utils import format_datetime, parsedate_to_datetime
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+from sample_portal.layouts import article_page, index_page, listing_page
+from sample_portal.model import PAGE_SIZE, SITES, Article, SiteScheme
+from sample_portal.pdf import render_pdf
+from sample_portal.seeds import listing_date, load_seeds
+from sample_portal.stories import load_stories
+
+
+@dataclass
+class PortalState:
+    day: int = 1
+    flaky: float = 0.0
+    broken_layout: str | None = None
+
+
+@dataclass(frozen=True)
+class Response:
+    status: int
+    body: bytes
+    content_type: str = "text/html; charset=utf-8"
+    last_modified: float | None = None
+    headers: tuple[tuple[str, str], ...] = ()
+
+
+class Portal:
+    """The sites' content and the routing of one request to a response."""
+
+    def __init__(self, state: PortalState, seeds_dir: Path | None = None) -> None:
+        self.state = state
+        self.articles = load_seeds(seeds_dir) + load_stories()
+        self.attempts: dict[str, int] = {}
+        self.requests: list[dict[str, object]] = []
+        self.lock = threading.Lock()
+
+    def online(self, site: str) -> list[Article]:
+        """The site's articles on the current day, newest first."""
+        shown = [a.on_day(self.state.day) for a in self.articles if a.site == site]
+        return sorted((a for a in shown if a), key=listing_date, reverse=True)
+
+    def respond(self, host: str, target: str) -> Response:
+        scheme = next((s for s in SITES.values() if host in (s.host, f"www.{s.host}")), None)
+        if scheme is None:
+            return Response(200, index_page().encode())
+        url = urlsplit(target)
+        path, query = url.path, parse_qs(url.query)
+        if path == "/robots.txt":
+            body = f"User-agent: *\nDisallow: {scheme.disallowed}\nCrawl-delay: 0\n"
+            if scheme.id == "thoidai":
+                body += f"Sitemap: https://{scheme.host}/sitemap.xml\n"
+            return Response(200, body.encode(), "text/plain; charset=utf-8")
+        if path == "/sitemap.xml" and scheme.id == "thoidai":
+            return self._sitemap(scheme)
+        for category in scheme.categories:
+            page = self._listing_page(scheme, category, path, query)
+            if page:
+                return self._listing(scheme, category, page)
+        if path.startswith("/uploads/"):
+            return self._attachment(scheme, path.removeprefix("/uploads/"))
+        if path.startswith("/bai-cu/"):  # an old URL scheme, moved for good
+            article_id = path.rstrip("/").rsplit("/", 1)[-1]
+            match = next((a for a in self.online(scheme.id) if str(a.id) == article_id), None)
+            if match:
+                return Response(301, b"", headers=(("Location", scheme.article_path(match)),))
+        for article in self.online(scheme.id):
+            if scheme.article_path(article) == path:
+                broken = self.state.broken_layout == scheme.id
+                return Response(200, article_page(article, broken).encode(), last_modified=_modified(article))
+        return Response(
+            404, b"<html><body><h1>404 - Kh\xc3\xb4ng t\xc3\xacm th\xe1\xba\xa5y trang</h1></body></html>"
+        )
+
+    def _listing_page(
+        self, scheme: SiteScheme, category: str, path: str, query: dict[str, list[str]]
+    ) -> int | None:
+        base = scheme.category_path(category)
+        if path.rstrip("/") == base:
+            number = (query.get("page") or query.get("p") or ["1"])[0]
+            return int(number) if number.isdigit() else None
+        for page in range(2, 100):
+            if (
+                urlsplit(scheme.listing_url(category, page)).path.rstrip("/") == path.rstrip("/")
+                and path != base
+            ):
+                return page
+        return None
+
+    def _listing(self, scheme: SiteScheme, category: str, page: int) -> Response:
+        articles = [a for a in self.online(scheme.id) if a.category == category]
+        pages = max(1, -(-len(articles) // PAGE_SIZE))
+        if page > pages:
+            return Response(404, b"<html><body>404</body></html>")
+        chunk = articles[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
+        return Response(
+            200, listing_page(scheme, category, page, chunk, pages).encode(), headers=_html_headers(scheme)
+        )
+
+    def _sitemap(self, scheme: SiteScheme) -> Response:
+        entries = "".join(
+            f"<url><loc>https://{scheme.host}{scheme.article_path(a)}</loc>"
+            f"<lastmod>{listing_date(a).date().isoformat()}</lastmod></url>"
+            for a in self.online(scheme.id)
+        )
+        body = f'<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{entries}</urlset>'
+        return Response(200, body.encode(), "application/xml")
+
+    def _attachment(self, scheme: SiteScheme, name: str) -> Response:
+        for article in self.online(scheme.id):
+            for attachment in article.attachments:
+                if attachment.file_name == name:
+                    return Response(
+                        200, render_pdf(attachment.text), "application/pdf", last_modified=_modified(article)
+                    )
+        return Response(404, b"<html><body>404</body></html>")
+
+    def transient_failure(self, path: str) -> Response | None:
+        """The first requests of a share `flaky` of URLs fail; the same URLs every run."""
+        if self.state.flaky <= 0 or path.startswith("/__portal__") or path == "/robots.txt":
+            return None
+        bucket = int(hashlib.sha1(path.encode()).hexdigest()[:8], 16) / 0xFFFFFFFF
+        if bucket >= self.state.flaky:
+            return None
+        with self.lock:
+            attempt = self.attempts[path] = self.attempts.get(path, 0) + 1
+        kind = int(bucket * 1000) % 3
+        if attempt > (1 if kind == 2 else 2):
+            return None
+        if kind == 0:
+            return Response(503, b"Service Unavailable", headers=(("Retry-After", "1"),))
+        if kind == 1:
+            return Response(429, b"Too Many Requests", headers=(("Retry-After", "1"),))
+        time.sleep(3)  # a stall longer than a short client timeout
+        return Response(504, b"Gateway Timeout")
+
+
+def _modified(article: Article) -> float | None:
+    return listing_date(article).timestamp()
+
+
+def _html_headers(scheme: SiteScheme) -> tuple[tuple[str, str], ...]:
+    return ()
+
+
+class _Handler(BaseHTTPRequestHandler):
+    portal: Portal  # set on the subclass made per server
+    server_version = "SamplePortal/1.0"
+
+    def log_message(self, format: str, *args: object) -> None:  # quiet: tests read stats instead
+        return
+
+    def do_GET(self) -> None:
+        host = (self.headers.get("Host") or "").split(":")[0].lower()
+        path = self.path
+        if path.startswith("/__portal__/"):
+            self._control(path, None)
+            return
+        try:
+            response = self.portal.transient_failure(path) or self.portal.respond(host, path)
+        except Exception as error:  # a bug in the simulator shows as a 500, as on a real server
+            response = Response(500, f"Internal Server Error: {error}".encode(), "text/plain; charset=utf-8")
+        self._record(host, path, response.status)
+        self._send(response)
+
+    def do_POST(self) -> None:
+        length = int(self.headers.get("Content-Length") or 0)
+        self._control(self.path, json.loads(self.rfile.read(length) or b"{}"))
+
+    def _control(self, path: str, update: dict[str, object] | None) -> None:
+        if path.startswith("/__portal__/state"):
+            if update:
+                for key in ("day", "flaky", "broken_layout"):
+                    if key in update:
+                        setattr(self.portal.state, key, update[key])
+            body = json.dumps(asdict(self.portal.state)).encode()
+        elif path.startswith("/__portal__/stats"):
+            body = json.dumps({"requests": self.portal.requests}).encode()
+        else:
+            self._send(Response(404, b"{}", "application/json"))
+            return
+        self._send(Response(200, body, "application/json"))
+
+    def _record(self, host: str, path: str, status: int) -> None:
+        with self.portal.lock:
+            self.portal.requests.append({"host": host, "path": path, "status": status})
+
+    def _send(self, response: Response) -> None:
+        etag = f'"{hashlib.sha256(response.body).hexdigest()[:20]}"'
+        headers = dict(response.headers)
+        if response.status == 200:
+            headers["ETag"] = etag
+            if response.last_modified:
+                headers["Last-Modified"] = format_datetime(_utc(response.last_modified), usegmt=True)
+            if self._not_modified(etag, response.last_modified):
+                self.send_response(304)
+                for name, value in headers.items():
+                    self.send_header(name, value)
+                self.end_headers()
+                return
+        content_type = response.content_type
+        if "mattrancantho" in (self.headers.get("Host") or "") and content_type.startswith("text/html"):
+            content_type = "text/html"  # this site declares its charset only in <meta>
+        self.send_response(response.status)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(response.body)))
+        for name, value in headers.items():
+            self.send_header(name, value)
+        self.end_headers()
+        self.wfile.write(response.body)
+
+    def _not_modified(self, etag: str, last_modified: float | None) -> bool:
+        if_none_match = self.headers.get("If-None-Match")
+        if if_none_match:
+            return etag in [tag.strip() for tag in if_none_match.split(",")]
+        since = self.headers.get("If-Modified-Since")
+        if since and last_modified:
+            try:
+                return parsedate_to_datetime(since).timestamp() >= int(last_modified)
+            except (TypeError, ValueError):
+                return False
+        return False
+
+
+def _utc(timestamp: float):
+    from datetime import UTC, datetime
+
+    return datetime.fromtimestamp(int(timestamp), UTC)
+
+
+class RunningPortal:
+    def __init__(self, server: ThreadingHTTPServer, portal: Portal) -> None:
+        self.server, self.portal = server, portal
+        self.url = f"http://127.0.0.1:{server.server_address[1]}"
+
+    def set_state(self, **changes: object) -> None:
+        for key, value in changes.items():
+            setattr(self.portal.state, key, value)
+
+    def stats(self) -> dict[str, list[dict[str, object]]]:
+        with self.portal.lock:
+            return {"requests": list(self.portal.requests)}
+
+    def reset_stats(self) -> None:
+        with self.portal.lock:
+            self.portal.requests.clear()
+
+
+def make_server(
+    host: str, port: int, state: PortalState, seeds_dir: Path | None = None
+) -> tuple[ThreadingHTTPServer, Portal]:
+    portal = Portal(state, seeds_dir)
+    handler = type("PortalHandler", (_Handler,), {"portal": portal})
+    server = ThreadingHTTPServer((host, port), handler)
+    server.daemon_threads = True
+    return server, portal
+
+
+@contextmanager
+def start_portal(
+    port: int = 0,
+    day: int = 1,
+    flaky: float = 0.0,
+    broken_layout: str | None = None,
+    seeds_dir: Path | None = None,
+) -> Iterator[RunningPortal]:
+    """The portal serving on 127.0.0.1 in a background thread (port 0: a free one)."""
+    server, portal = make_server("127.0.0.1", port, PortalState(day, flaky, broken_layout), seeds_dir)
+    thread = threading.Thread(target=server.serve_forever, name="sample-portal", daemon=True)
+    thread.start()
+    try:
+        yield RunningPortal(server, portal)
+    finally:
+        server.shutdown()
+        server.server_close()
