@@ -1,0 +1,90 @@
+"""`doingoai crawl`: fetch the portals into DuckDB, then parse what is new."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+from rich.console import Console
+from rich.table import Table
+from tqdm import tqdm
+
+from scrapers.config import load_sites
+from scrapers.http import Politeness
+from warehouse.db import db_path
+from warehouse.landing import CrawlSummary, ParseSummary, crawl_sites, parse_pending
+
+
+def crawl_and_parse(
+    db: Path | None,
+    sites: list[str] | None,
+    full: bool,
+    portal: str | None,
+    politeness: Politeness | None = None,
+) -> tuple[dict[str, CrawlSummary], dict[str, ParseSummary]]:
+    """Crawl with a progress bar, then parse; the two summaries per site."""
+    with tqdm(desc="fetching", unit="req", leave=False) as progress:
+        summaries = crawl_sites(db, sites, full, portal, politeness, on_result=lambda _: progress.update())
+    return summaries, parse_pending(db, sites)
+
+
+def print_summary(crawled: dict[str, CrawlSummary], parsed: dict[str, ParseSummary]) -> None:
+    table = Table(title="Crawl summary")
+    for column in (
+        "site",
+        "fetched",
+        "new",
+        "changed",
+        "unchanged (304)",
+        "removed",
+        "failed",
+        "parsed",
+        "parse failed",
+    ):
+        table.add_column(column, justify="left" if column == "site" else "right")
+    for site, summary in crawled.items():
+        parse = parsed.get(site, ParseSummary())
+        table.add_row(
+            site,
+            *map(
+                str,
+                (
+                    summary.fetched,
+                    summary.new,
+                    summary.changed,
+                    summary.unchanged,
+                    summary.removed,
+                    summary.failed,
+                    parse.parsed,
+                    parse.failed,
+                ),
+            ),
+        )
+    Console(width=max(Console().width, 110)).print(table)
+
+
+@click.command("crawl")
+@click.option(
+    "--site",
+    "sites",
+    multiple=True,
+    type=click.Choice(sorted(load_sites())),
+    help="Only this site (repeatable).",
+)
+@click.option(
+    "--full", is_flag=True, help="Walk every listing page, not only up to the first with nothing new."
+)
+@click.option(
+    "--db",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="DuckDB file (default: $DOINGOAI_DB or data/warehouse.duckdb).",
+)
+@click.option(
+    "--portal",
+    help="Send every site's requests to this address (the sample portal), e.g. http://127.0.0.1:8765.",
+)
+def crawl(sites: tuple[str, ...], full: bool, db: Path | None, portal: str | None) -> None:
+    """Crawl the configured portals politely into the raw tables, then parse new page versions."""
+    crawled, parsed = crawl_and_parse(db, list(sites) or None, full, portal)
+    print_summary(crawled, parsed)
+    click.echo(f"warehouse: {db_path(db)}")

@@ -1,0 +1,103 @@
+"""Crawling one site: walk its listings, then fetch new articles, revisit known
+ones (conditional GET), and fetch their attachments.
+
+Storage-agnostic: what the warehouse already holds comes in as `KnownPages`,
+and every exchange goes out as a `FetchResult`. Incremental by default: a
+listing walk stops at the first page with no unseen article; `full` walks
+every page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from scrapers.config import SiteConfig
+from scrapers.http import PoliteClient
+from scrapers.parse import article_links, decode_html, parse_article, sitemap_links
+from scrapers.types import FetchResult
+
+
+@dataclass(frozen=True)
+class Validators:
+    etag: str | None
+    last_modified: str | None
+
+
+@dataclass
+class KnownPages:
+    """The latest stored version of each URL of a site that is not marked removed."""
+
+    validators: dict[str, Validators] = field(default_factory=dict)  # url -> validators
+    kinds: dict[str, str] = field(default_factory=dict)  # url -> kind
+    referrers: dict[str, str | None] = field(default_factory=dict)
+
+    def urls(self, kind: str) -> list[str]:
+        return [url for url, known in self.kinds.items() if known == kind]
+
+
+def crawl_site(
+    site: SiteConfig,
+    client: PoliteClient,
+    known: KnownPages,
+    full: bool = False,
+    on_result: Callable[[FetchResult], None] | None = None,
+) -> list[FetchResult]:
+    results: list[FetchResult] = []
+
+    def fetch(url: str, kind: str, referrer: str | None = None) -> FetchResult | None:
+        if not client.allowed(url):
+            return None  # robots.txt forbids it: never requested
+        validator = known.validators.get(url)
+        result = client.fetch(
+            url,
+            site.id,
+            kind,  # type: ignore[arg-type]
+            etag=validator.etag if validator else None,
+            last_modified=validator.last_modified if validator else None,
+            referrer=referrer,
+        )
+        results.append(result)
+        if on_result:
+            on_result(result)
+        return result
+
+    discovered = _walk_listings(site, fetch, known, full)
+    if site.discovery.sitemap:
+        sitemap = fetch(site.url(site.discovery.sitemap), "sitemap")
+        if sitemap and sitemap.ok:
+            for url in sitemap_links(site, sitemap.body.decode("utf-8", errors="replace")):  # type: ignore[union-attr]
+                discovered.setdefault(url, site.url(site.discovery.sitemap))
+    articles = dict.fromkeys([*discovered, *known.urls("article")])
+    attachments: dict[str, str] = {url: known.referrers.get(url) or "" for url in known.urls("attachment")}
+    for url in articles:
+        result = fetch(url, "article", discovered.get(url) or known.referrers.get(url))
+        if result and result.ok:
+            html = decode_html(result.body, result.headers.get("content-type"))  # type: ignore[arg-type]
+            for attachment in parse_article(site, url, html).attachment_urls:
+                if site.allows(attachment):
+                    attachments.setdefault(attachment, url)
+    for url, referrer in attachments.items():
+        fetch(url, "attachment", referrer or None)
+    return results
+
+
+def _walk_listings(
+    site: SiteConfig, fetch: Callable[..., FetchResult | None], known: KnownPages, full: bool
+) -> dict[str, str]:
+    """Article URLs found on listing pages, each with the listing page that linked it."""
+    found: dict[str, str] = {}
+    for listing in site.discovery.listings:
+        for page in range(1, site.discovery.max_pages + 1):
+            path = listing if page == 1 else site.discovery.page_url.format(listing=listing, page=page)
+            url = site.url(path)
+            result = fetch(url, "listing")
+            if result is None or not result.ok:
+                break  # 304 (unchanged: nothing unseen), 404 (past the last page) or a failure
+            links = article_links(site, url, decode_html(result.body, result.headers.get("content-type")))  # type: ignore[arg-type]
+            unseen = [link for link in links if link not in known.kinds and link not in found]
+            for link in links:
+                found.setdefault(link, url)
+            if not links or (not unseen and not full):
+                break
+    return found

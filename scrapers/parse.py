@@ -1,0 +1,199 @@
+"""Pages to documents: the site's selectors, or the generic extractor when
+the layout is unknown. Item processing only: no fetching, no storage."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import datetime
+from urllib.parse import urljoin, urlsplit
+from zoneinfo import ZoneInfo
+
+import dateparser
+from bs4 import BeautifulSoup, Tag
+from charset_normalizer import from_bytes
+
+from scrapers.config import SiteConfig
+from scrapers.content import extract_main_content
+from scrapers.pdf import pdf_text
+from scrapers.types import ParsedDocument
+
+PARSER_VERSION = "1"
+VIETNAM = ZoneInfo("Asia/Ho_Chi_Minh")
+_BLOCKS = ("p", "h2", "h3", "h4", "h5", "li", "figcaption", "td", "blockquote", "div")
+# decoration around the date in date lines: weekday names, labels, time zone
+_DATE_NOISE = re.compile(
+    r"(?i)(thứ\s+(hai|ba|tư|năm|sáu|bảy|\d)|chủ\s+nhật)\s*,?|ngày đăng\s*:?|cập nhật(\s+lúc)?\s*:?|đăng lúc\s*:?"
+    r"|gmt\s*[+-]\s*\d+|\bngày\b\s*:?"
+)
+
+
+def decode_html(body: bytes, content_type: str | None) -> str:
+    """Text of an HTML body: the header's charset, else <meta>, else detection; NFC."""
+    charset = _charset_from(content_type or "")
+    if not charset:
+        head = body[:4096].decode("ascii", errors="ignore")
+        meta = re.search(r"""<meta[^>]+charset=["']?([\w-]+)""", head, re.I)
+        charset = meta.group(1) if meta else None
+    if not charset:
+        best = from_bytes(body).best()
+        charset = best.encoding if best else "utf-8"
+    try:
+        text = body.decode(charset, errors="replace")
+    except LookupError:
+        text = body.decode("utf-8", errors="replace")
+    return unicodedata.normalize("NFC", text)
+
+
+def _charset_from(content_type: str) -> str | None:
+    match = re.search(r"charset=([\w-]+)", content_type, re.I)
+    return match.group(1) if match else None
+
+
+def parse_date(text: str, formats: tuple[str, ...] = ()) -> datetime | None:
+    """A date line as an aware datetime in Asia/Ho_Chi_Minh, or None."""
+    cleaned = re.sub(r"\s+", " ", _DATE_NOISE.sub(" ", text)).strip(" ,|-")
+    for layout in formats:
+        try:
+            return datetime.strptime(cleaned, layout).replace(tzinfo=VIETNAM)
+        except ValueError:
+            continue
+    numeric = re.search(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})", cleaned)
+    clock = re.search(r"(\d{1,2}):(\d{2})\s*(AM|PM)?", cleaned, re.I)
+    if numeric:
+        day, month, year = map(int, numeric.groups())
+        hour, minute = (int(clock.group(1)), int(clock.group(2))) if clock else (0, 0)
+        if clock and clock.group(3) and clock.group(3).upper() == "PM" and hour < 12:
+            hour += 12
+        try:
+            return datetime(year, month, day, hour, minute, tzinfo=VIETNAM)
+        except ValueError:
+            return None
+    parsed = dateparser.parse(
+        cleaned,
+        languages=["vi"],
+        settings={"DATE_ORDER": "DMY", "TIMEZONE": "Asia/Ho_Chi_Minh", "RETURN_AS_TIMEZONE_AWARE": True},
+    )
+    return parsed.astimezone(VIETNAM) if parsed else None
+
+
+def _text(element: Tag | None) -> str | None:
+    if element is None:
+        return None
+    text = re.sub(r"\s+", " ", element.get_text(" ")).strip()
+    return text or None
+
+
+def _paragraphs(body: Tag) -> list[str]:
+    """Block elements as paragraphs, each text once (a block inside a block is not repeated)."""
+    paragraphs = []
+    for element in body.find_all(_BLOCKS):
+        if element.find(_BLOCKS):
+            continue  # only innermost blocks carry text of their own
+        text = _text(element)
+        if text:
+            paragraphs.append(text)
+    if not paragraphs:
+        text = _text(body)
+        paragraphs = [text] if text else []
+    return paragraphs
+
+
+def parse_article(site: SiteConfig, url: str, html: str) -> ParsedDocument:
+    """An article page with its site's selectors; the generic extractor when they do not match."""
+    soup = BeautifulSoup(html, "lxml")
+    selectors = site.article
+    title = _text(soup.select_one(selectors.title))
+    body = soup.select_one(selectors.body)
+    if title is None or body is None:
+        return _generic(site, url, html)
+    for selector in selectors.drop:
+        for element in body.select(selector):
+            element.decompose()
+    attachments = tuple(
+        urljoin(url, anchor["href"])
+        for anchor in soup.select(selectors.attachments or "a.__none__")
+        if anchor.get("href")
+    )
+    lead_element = soup.select_one(selectors.lead) if selectors.lead else None
+    lead = _text(lead_element)
+    paragraphs = _paragraphs(body)
+    if lead and lead_element is not None and lead_element not in body.descendants:
+        paragraphs.insert(0, lead)
+    date_text = _text(soup.select_one(selectors.date)) if selectors.date else None
+    return ParsedDocument(
+        url=url,
+        site=site.id,
+        kind="article",
+        parser=f"site:{site.id}",
+        title=title,
+        published_at=parse_date(date_text, selectors.date_formats) if date_text else None,
+        author=_text(soup.select_one(selectors.author)) if selectors.author else None,
+        lead=lead,
+        body_text="\n\n".join(paragraphs),
+        attachment_urls=tuple(dict.fromkeys(attachments)),
+    )
+
+
+def _generic(site: SiteConfig, url: str, html: str) -> ParsedDocument:
+    page = extract_main_content(html, url)
+    published = (
+        datetime(page.published_on.year, page.published_on.month, page.published_on.day, tzinfo=VIETNAM)
+        if page.published_on
+        else None
+    )
+    return ParsedDocument(
+        url=url,
+        site=site.id,
+        kind="article",
+        parser="generic",
+        title=page.title,
+        published_at=published,
+        author=None,
+        lead=None,
+        body_text=page.body_text,
+    )
+
+
+def parse_attachment(site: SiteConfig, url: str, data: bytes, title: str | None = None) -> ParsedDocument:
+    """A PDF attachment's text; its title is the linking anchor's text when known, else the file name."""
+    text = pdf_text(data)
+    name = title or urlsplit(url).path.rsplit("/", 1)[-1]
+    return ParsedDocument(
+        url=url,
+        site=site.id,
+        kind="pdf",
+        parser="pdf",
+        title=name,
+        published_at=None,
+        author=None,
+        lead=None,
+        body_text=text,
+    )
+
+
+def article_links(site: SiteConfig, page_url: str, html: str) -> list[str]:
+    """Canonical URLs of the articles a listing page links to, in page order."""
+    soup = BeautifulSoup(html, "lxml")
+    found = []
+    for anchor in soup.find_all("a", href=True):
+        url = canonical_url(site, urljoin(page_url, anchor["href"]))
+        if url and site.discovery.article_link.match(urlsplit(url).path):
+            found.append(url)
+    return list(dict.fromkeys(found))
+
+
+def sitemap_links(site: SiteConfig, xml: str) -> list[str]:
+    urls = [canonical_url(site, loc.strip()) for loc in re.findall(r"<loc>([^<]+)</loc>", xml)]
+    return [
+        url for url in dict.fromkeys(urls) if url and site.discovery.article_link.match(urlsplit(url).path)
+    ]
+
+
+def canonical_url(site: SiteConfig, url: str) -> str | None:
+    """The site's own form of a URL (https, base host, no fragment), or None when it is off-site."""
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not site.allows(url):
+        return None
+    query = f"?{parts.query}" if parts.query else ""
+    return f"{site.base_url.rstrip('/')}{parts.path or '/'}{query}"

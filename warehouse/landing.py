@@ -1,0 +1,363 @@
+"""Landing crawled pages and parsed documents in DuckDB, losing nothing.
+
+Crawling and parsing are two steps. `crawl_sites` fetches into raw.fetches
+and raw.pages (a new row only for a new content version; a 304 or an
+identical body only moves last_seen_at; a 404/410 marks removed_at).
+`parse_pending` turns every stored page version without a document for the
+current parser version into raw.documents, and records failures so the next
+run retries them. Writes go in batches (Arrow tables) inside one transaction
+per site, and are idempotent: a rerun adds no duplicate row.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+import uuid
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+import duckdb
+import pyarrow as pa
+
+from scrapers.config import SiteConfig, load_sites
+from scrapers.crawl import KnownPages, Validators, crawl_site
+from scrapers.http import PoliteClient, Politeness
+from scrapers.parse import PARSER_VERSION, decode_html, parse_article, parse_attachment
+from scrapers.types import FetchResult, ParsedDocument
+from warehouse.db import connect, migrate
+
+
+@dataclass
+class CrawlSummary:
+    fetched: int = 0  # requests made (robots.txt included)
+    new: int = 0  # URLs seen for the first time
+    changed: int = 0  # known URLs with new content
+    unchanged: int = 0  # 304, or the same content again
+    removed: int = 0  # known URLs that answered 404/410
+    failed: int = 0  # no usable answer after retries
+
+
+@dataclass
+class ParseSummary:
+    parsed: int = 0
+    failed: int = 0
+
+
+def ensure_schema(path: str | Path | None = None) -> None:
+    with connect(path) as connection:
+        migrate(connection)
+
+
+def crawl_sites(
+    db_path: str | Path | None = None,
+    sites: list[str] | None = None,
+    full: bool = False,
+    portal: str | None = None,
+    politeness: Politeness | None = None,
+    on_result: Callable[[FetchResult], None] | None = None,
+) -> dict[str, CrawlSummary]:
+    """Crawl the sites (all configured ones by default) and land what came back, site by site."""
+    configs = load_sites()
+    chosen = [configs[site] for site in (sites or list(configs))]
+    run_id = uuid.uuid4().hex[:12]
+    with connect(db_path) as connection:
+        migrate(connection)
+        connection.execute(
+            "INSERT INTO raw.crawl_runs VALUES (?, now(), NULL, ?, ?, ?, 'running')",
+            [run_id, "full" if full else "incremental", portal, [site.id for site in chosen]],
+        )
+        known = {site.id: _known_pages(connection, site.id) for site in chosen}
+    write_lock = threading.Lock()
+    summaries: dict[str, CrawlSummary] = {}
+
+    with PoliteClient(configs, politeness, portal) as client:
+
+        def crawl_and_land(site: SiteConfig) -> None:
+            results = crawl_site(site, client, known[site.id], full, on_result)
+            with write_lock:
+                robots = [r for r in client.robots_fetches if r.site == site.id]
+                summaries[site.id] = land_results(db_path, run_id, site.id, [*robots, *results])
+
+        with ThreadPoolExecutor(max_workers=min(4, len(chosen)) or 1) as pool:
+            for future in [pool.submit(crawl_and_land, site) for site in chosen]:
+                future.result()
+
+    with connect(db_path) as connection:
+        status = "succeeded" if all(s.failed == 0 for s in summaries.values()) else "partial"
+        connection.execute(
+            "UPDATE raw.crawl_runs SET finished_at = now(), status = ? WHERE run_id = ?", [status, run_id]
+        )
+    return summaries
+
+
+def _known_pages(connection: duckdb.DuckDBPyConnection, site: str) -> KnownPages:
+    rows = connection.execute(
+        """
+        SELECT url, kind, etag, last_modified, referrer FROM raw.pages
+        WHERE site = ? AND removed_at IS NULL
+        QUALIFY row_number() OVER (PARTITION BY url ORDER BY last_seen_at DESC, first_seen_at DESC) = 1
+        """,
+        [site],
+    ).fetchall()
+    known = KnownPages()
+    for url, kind, etag, last_modified, referrer in rows:
+        known.kinds[url] = kind
+        known.referrers[url] = referrer
+        if kind != "robots":
+            known.validators[url] = Validators(etag, last_modified)
+    return known
+
+
+_FETCH_SCHEMA = pa.schema(
+    [
+        ("run_id", pa.string()),
+        ("url", pa.string()),
+        ("final_url", pa.string()),
+        ("site", pa.string()),
+        ("kind", pa.string()),
+        ("status", pa.int32()),
+        ("bytes", pa.int64()),
+        ("elapsed_ms", pa.float64()),
+        ("not_modified", pa.bool_()),
+        ("error", pa.string()),
+        ("fetched_at", pa.timestamp("us", tz="UTC")),
+    ]
+)
+_PAGE_SCHEMA = pa.schema(
+    [
+        ("url", pa.string()),
+        ("site", pa.string()),
+        ("kind", pa.string()),
+        ("content_hash", pa.string()),
+        ("body", pa.binary()),
+        ("content_type", pa.string()),
+        ("headers", pa.string()),
+        ("etag", pa.string()),
+        ("last_modified", pa.string()),
+        ("referrer", pa.string()),
+        ("seen_at", pa.timestamp("us", tz="UTC")),
+    ]
+)
+
+
+def land_results(
+    db_path: str | Path | None, run_id: str, site: str, results: list[FetchResult]
+) -> CrawlSummary:
+    """One site's exchanges into raw.fetches and raw.pages, in one transaction."""
+    summary = CrawlSummary(fetched=len(results))
+    fetch_rows = pa.Table.from_pylist(
+        [
+            {
+                "run_id": run_id,
+                "url": r.url,
+                "final_url": r.final_url,
+                "site": r.site,
+                "kind": r.kind,
+                "status": r.status,
+                "bytes": len(r.body or b""),
+                "elapsed_ms": r.elapsed_ms,
+                "not_modified": r.not_modified,
+                "error": r.error,
+                "fetched_at": r.fetched_at,
+            }
+            for r in results
+        ],
+        schema=_FETCH_SCHEMA,
+    )
+    page_rows = pa.Table.from_pylist(
+        [
+            {
+                "url": r.url,
+                "site": r.site,
+                "kind": r.kind,
+                "content_hash": r.content_hash,
+                "body": r.body,
+                "content_type": r.headers.get("content-type"),
+                "headers": json.dumps(r.headers),
+                "etag": r.headers.get("etag"),
+                "last_modified": r.headers.get("last-modified"),
+                "referrer": r.referrer,
+                "seen_at": r.fetched_at,
+            }
+            for r in results
+            if r.ok and r.kind != "robots"
+        ],
+        schema=_PAGE_SCHEMA,
+    )
+    unchanged_urls = [r.url for r in results if r.not_modified]
+    gone_urls = [r.url for r in results if r.gone and r.kind in ("article", "attachment")]
+    summary.failed = sum(1 for r in results if r.status is None or (r.status >= 500 or r.status == 429))
+    with connect(db_path) as connection:
+        connection.execute("BEGIN TRANSACTION")
+        try:
+            connection.register("fetch_batch", fetch_rows)
+            connection.register("page_batch", page_rows)
+            connection.execute("INSERT INTO raw.fetches SELECT * FROM fetch_batch")
+            counts = connection.execute(
+                """
+                SELECT
+                    count(*) FILTER (WHERE NOT EXISTS (SELECT 1 FROM raw.pages p WHERE p.url = b.url)),
+                    count(*) FILTER (WHERE EXISTS (SELECT 1 FROM raw.pages p WHERE p.url = b.url)
+                                     AND NOT EXISTS (SELECT 1 FROM raw.pages p WHERE p.url = b.url
+                                                     AND p.content_hash = b.content_hash)),
+                    count(*) FILTER (WHERE EXISTS (SELECT 1 FROM raw.pages p WHERE p.url = b.url
+                                                   AND p.content_hash = b.content_hash))
+                FROM page_batch b WHERE b.kind IN ('article', 'attachment')
+                """
+            ).fetchone()
+            summary.new, summary.changed, summary.unchanged = counts  # type: ignore[misc]
+            connection.execute(
+                """
+                UPDATE raw.pages p SET last_seen_at = b.seen_at, removed_at = NULL,
+                       etag = coalesce(b.etag, p.etag), last_modified = coalesce(b.last_modified, p.last_modified)
+                FROM page_batch b WHERE p.url = b.url AND p.content_hash = b.content_hash
+                """
+            )
+            connection.execute(
+                """
+                INSERT INTO raw.pages
+                SELECT url, site, kind, content_hash, body, content_type, headers::JSON, etag, last_modified,
+                       referrer, seen_at, seen_at, NULL
+                FROM page_batch ON CONFLICT DO NOTHING
+                """
+            )
+            if unchanged_urls:
+                connection.execute(
+                    """
+                    UPDATE raw.pages SET last_seen_at = now() WHERE url IN (SELECT unnest(?))
+                    AND (url, last_seen_at) IN (SELECT url, max(last_seen_at) FROM raw.pages GROUP BY url)
+                    """,
+                    [unchanged_urls],
+                )
+                summary.unchanged += sum(
+                    1 for r in results if r.not_modified and r.kind in ("article", "attachment")
+                )
+            if gone_urls:
+                removed = connection.execute(
+                    """
+                    UPDATE raw.pages SET removed_at = now()
+                    WHERE url IN (SELECT unnest(?)) AND removed_at IS NULL RETURNING url
+                    """,
+                    [gone_urls],
+                ).fetchall()
+                summary.removed = len({row[0] for row in removed})
+            connection.execute("COMMIT")
+        except Exception:
+            connection.execute("ROLLBACK")
+            raise
+        finally:
+            connection.unregister("fetch_batch")
+            connection.unregister("page_batch")
+    return summary
+
+
+_DOCUMENT_COLUMNS = (
+    "url",
+    "site",
+    "kind",
+    "content_hash",
+    "parser",
+    "parser_version",
+    "title",
+    "published_at",
+    "author",
+    "lead",
+    "body_text",
+    "attachment_urls",
+    "parent_url",
+    "parsed_at",
+)
+
+
+def parse_pending(
+    db_path: str | Path | None = None, sites: list[str] | None = None
+) -> dict[str, ParseSummary]:
+    """Parse every stored article or attachment version that has no document for this parser version."""
+    configs = load_sites()
+    with connect(db_path) as connection:
+        migrate(connection)
+        pending = connection.execute(
+            """
+            SELECT p.url, p.site, p.kind, p.content_hash, p.body, p.content_type, p.referrer
+            FROM raw.pages p
+            WHERE p.kind IN ('article', 'attachment')
+              AND NOT EXISTS (SELECT 1 FROM raw.documents d WHERE d.url = p.url
+                              AND d.content_hash = p.content_hash AND d.parser_version = ?)
+            ORDER BY p.site, p.url
+            """,
+            [PARSER_VERSION],
+        ).fetchall()
+    summaries: dict[str, ParseSummary] = {}
+    documents, failures = [], []
+    now = datetime.now(UTC)
+    for url, site, kind, content_hash, body, content_type, referrer in pending:
+        if sites and site not in sites:
+            continue
+        summary = summaries.setdefault(site, ParseSummary())
+        try:
+            parsed = _parse(configs[site], url, kind, body, content_type)
+        except Exception as error:  # any parser failure is recorded and retried next run
+            failures.append(
+                {
+                    "url": url,
+                    "content_hash": content_hash,
+                    "parser_version": PARSER_VERSION,
+                    "error": f"{type(error).__name__}: {error}",
+                    "failed_at": now,
+                }
+            )
+            summary.failed += 1
+            continue
+        documents.append(_document_row(parsed, content_hash, referrer if kind == "attachment" else None, now))
+        summary.parsed += 1
+    with connect(db_path) as connection:
+        connection.execute("BEGIN TRANSACTION")
+        try:
+            if documents:
+                table = pa.Table.from_pylist(documents)
+                connection.register("document_batch", table)
+                connection.execute(
+                    f"INSERT INTO raw.documents SELECT {', '.join(_DOCUMENT_COLUMNS)} FROM document_batch "
+                    "ON CONFLICT DO NOTHING"
+                )
+                connection.execute(
+                    "DELETE FROM raw.parse_failures f USING document_batch d "
+                    "WHERE f.url = d.url AND f.content_hash = d.content_hash AND f.parser_version = d.parser_version"
+                )
+            if failures:
+                connection.register("failure_batch", pa.Table.from_pylist(failures))
+                connection.execute("INSERT OR REPLACE INTO raw.parse_failures SELECT * FROM failure_batch")
+            connection.execute("COMMIT")
+        except Exception:
+            connection.execute("ROLLBACK")
+            raise
+    return summaries
+
+
+def _parse(site: SiteConfig, url: str, kind: str, body: bytes, content_type: str | None) -> ParsedDocument:
+    if kind == "attachment":
+        return parse_attachment(site, url, body)
+    return parse_article(site, url, decode_html(body, content_type))
+
+
+def _document_row(parsed: ParsedDocument, content_hash: str, parent_url: str | None, now: datetime) -> dict:
+    return {
+        "url": parsed.url,
+        "site": parsed.site,
+        "kind": parsed.kind,
+        "content_hash": content_hash,
+        "parser": parsed.parser,
+        "parser_version": PARSER_VERSION,
+        "title": parsed.title,
+        "published_at": parsed.published_at.astimezone(UTC) if parsed.published_at else None,
+        "author": parsed.author,
+        "lead": parsed.lead,
+        "body_text": parsed.body_text,
+        "attachment_urls": list(parsed.attachment_urls),
+        "parent_url": parent_url,
+        "parsed_at": now,
+    }
