@@ -227,7 +227,10 @@ class _Handler(BaseHTTPRequestHandler):
         for name, value in headers.items():
             self.send_header(name, value)
         self.end_headers()
-        self.wfile.write(response.body)
+        try:
+            self.wfile.write(response.body)
+        except (BrokenPipeError, ConnectionResetError):
+            pass  # the client gave up (a stalled answer past its timeout), as real clients do
 
     def _not_modified(self, etag: str, last_modified: float | None) -> bool:
         if_none_match = self.headers.get("If-None-Match")

@@ -672,7 +672,7 @@ STORIES: tuple[Story, ...] = (
         5111,
         "van-ban-chi-dao",
         "Công văn triển khai Kết luận số 12-KL/TW",
-        _at(14, 10, 2021, 8, 0),
+        _at(14, 10, 2024, 8, 0),
         "ban hành Công văn số 880-CV/TU triển khai Kết luận số 12-KL/TW",
         "Ban Thường vụ Thành ủy",
         (HIEU,),

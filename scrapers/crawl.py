@@ -31,6 +31,7 @@ class KnownPages:
     validators: dict[str, Validators] = field(default_factory=dict)  # url -> validators
     kinds: dict[str, str] = field(default_factory=dict)  # url -> kind
     referrers: dict[str, str | None] = field(default_factory=dict)
+    failed: dict[str, str] = field(default_factory=dict)  # url -> kind, whose last fetch got no usable answer
 
     def urls(self, kind: str) -> list[str]:
         return [url for url, known in self.kinds.items() if known == kind]
@@ -45,10 +46,13 @@ def crawl_site(
 ) -> list[FetchResult]:
     results: list[FetchResult] = []
 
+    # a listing walk that failed last time may have missed articles: walk everything, unconditionally
+    full = full or "listing" in known.failed.values()
+
     def fetch(url: str, kind: str, referrer: str | None = None) -> FetchResult | None:
         if not client.allowed(url):
             return None  # robots.txt forbids it: never requested
-        validator = known.validators.get(url)
+        validator = None if full and kind == "listing" else known.validators.get(url)
         result = client.fetch(
             url,
             site.id,
@@ -68,8 +72,12 @@ def crawl_site(
         if sitemap and sitemap.ok:
             for url in sitemap_links(site, sitemap.body.decode("utf-8", errors="replace")):  # type: ignore[union-attr]
                 discovered.setdefault(url, site.url(site.discovery.sitemap))
-    articles = dict.fromkeys([*discovered, *known.urls("article")])
+    retry = [url for url, kind in known.failed.items() if kind == "article"]
+    articles = dict.fromkeys([*discovered, *known.urls("article"), *retry])
     attachments: dict[str, str] = {url: known.referrers.get(url) or "" for url in known.urls("attachment")}
+    attachments.update(
+        {url: "" for url, kind in known.failed.items() if kind == "attachment" and url not in attachments}
+    )
     for url in articles:
         result = fetch(url, "article", discovered.get(url) or known.referrers.get(url))
         if result and result.ok:

@@ -104,6 +104,16 @@ def _known_pages(connection: duckdb.DuckDBPyConnection, site: str) -> KnownPages
         [site],
     ).fetchall()
     known = KnownPages()
+    failed = connection.execute(
+        """
+        SELECT url, kind FROM raw.fetches
+        WHERE site = ? AND kind IN ('listing', 'article', 'attachment')
+        QUALIFY row_number() OVER (PARTITION BY url ORDER BY fetched_at DESC) = 1
+            AND (status IS NULL OR status = 429 OR status >= 500)
+        """,
+        [site],
+    ).fetchall()
+    known.failed = dict(failed)
     for url, kind, etag, last_modified, referrer in rows:
         known.kinds[url] = kind
         known.referrers[url] = referrer
