@@ -10,6 +10,7 @@ one site's articles in a redesign its site config does not know.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import threading
@@ -227,10 +228,9 @@ class _Handler(BaseHTTPRequestHandler):
         for name, value in headers.items():
             self.send_header(name, value)
         self.end_headers()
-        try:
+        # the client may have given up on a stalled answer, as real clients do
+        with contextlib.suppress(BrokenPipeError, ConnectionResetError):
             self.wfile.write(response.body)
-        except (BrokenPipeError, ConnectionResetError):
-            pass  # the client gave up (a stalled answer past its timeout), as real clients do
 
     def _not_modified(self, etag: str, last_modified: float | None) -> bool:
         if_none_match = self.headers.get("If-None-Match")
