@@ -80,6 +80,8 @@ class Portal:
                 return self._listing(scheme, category, page)
         if path.startswith("/uploads/"):
             return self._attachment(scheme, path.removeprefix("/uploads/"))
+        if path == "/chia-se":  # a share button: a redirect off the site
+            return Response(302, b"", headers=(("Location", "https://www.facebook.com/sharer/sharer.php"),))
         if path.startswith("/bai-cu/"):  # an old URL scheme, moved for good
             article_id = path.rstrip("/").rsplit("/", 1)[-1]
             match = next((a for a in self.online(scheme.id) if str(a.id) == article_id), None)
