@@ -669,6 +669,17 @@ STORIES: tuple[Story, ...] = (
     ),
     Story(
         "thanhuycantho",
+        5112,
+        "van-ban-chi-dao",
+        "Hướng dẫn công tác thông tin đối ngoại năm 2022",
+        _at(18, 2, 2022, 8, 0),
+        "ban hành Hướng dẫn số 31-HD/BTGTU về công tác thông tin đối ngoại năm 2022",
+        "Ban Tuyên giáo Thành ủy",
+        (HIEU,),
+        directive=CT12,
+    ),
+    Story(
+        "thanhuycantho",
         5111,
         "van-ban-chi-dao",
         "Công văn triển khai Kết luận số 12-KL/TW",
