@@ -70,6 +70,7 @@ def crawl_sites(
             "INSERT INTO raw.crawl_runs VALUES (?, now(), NULL, ?, ?, ?, 'running')",
             [run_id, "full" if full else "incremental", portal, [site.id for site in chosen]],
         )
+        _record_sites(connection, configs)
         known = {site.id: _known_pages(connection, site.id) for site in chosen}
     write_lock = threading.Lock()
     summaries: dict[str, CrawlSummary] = {}
@@ -92,6 +93,16 @@ def crawl_sites(
             "UPDATE raw.crawl_runs SET finished_at = now(), status = ? WHERE run_id = ?", [status, run_id]
         )
     return summaries
+
+
+def _record_sites(connection: duckdb.DuckDBPyConnection, configs: dict[str, SiteConfig]) -> None:
+    connection.executemany(
+        "INSERT OR REPLACE INTO raw.sites VALUES (?, ?, ?, ?, ?, now())",
+        [
+            [c.id, c.name, c.base_url, list(c.allowed_domains), list(c.discovery.listings)]
+            for c in configs.values()
+        ],
+    )
 
 
 def _known_pages(connection: duckdb.DuckDBPyConnection, site: str) -> KnownPages:

@@ -1,0 +1,16 @@
+-- One row per configured portal, with what the warehouse holds of it.
+with articles as (
+    select site_id, count(*) as article_count, max(published_at) as latest_published_at
+    from {{ ref('dim_article') }}
+    group by site_id
+)
+
+select
+    sites.site_id,
+    sites.site_name,
+    sites.base_url,
+    sites.allowed_domains,
+    coalesce(articles.article_count, 0) as article_count,
+    articles.latest_published_at
+from {{ ref('stg_raw__sites') }} as sites
+left join articles using (site_id)
