@@ -5,6 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
 export DOINGOAI_DB ?= data/warehouse.duckdb
+export DOINGOAI_ANALYTICS_DB ?= data/analytics.duckdb
 
 .PHONY: install run test lint ui clean
 
@@ -27,8 +28,11 @@ lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
+# The Dagster UI on the same DAGSTER_HOME as `make run`: runs, asset graph, schedule.
 ui: install
-	@echo "The Dagster UI arrives with the orchestration issue; for now: make run, then doingoai sql."
+	mkdir -p data/dagster_home
+	DAGSTER_HOME=$(CURDIR)/data/dagster_home $(BIN)/python -c "from orchestration.launch import prepare_dagster_home; from pathlib import Path; prepare_dagster_home(Path('data/dagster_home'))"
+	DAGSTER_HOME=$(CURDIR)/data/dagster_home PATH=$(CURDIR)/$(BIN):$$PATH $(BIN)/dagster dev -m orchestration.definitions -h 127.0.0.1 -p 3000
 
 clean:
 	rm -rf $(VENV) data artifacts

@@ -17,6 +17,7 @@ SUBCOMMANDS: dict[str, str] = {
     "crawl": "cli.crawl:crawl",
     "run": "cli.run:run",
     "extract": "cli.extract:extract",
+    "sql": "cli.sql:sql",
 }
 
 

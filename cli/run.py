@@ -1,35 +1,93 @@
-"""`doingoai run`: the main job on the embedded default, the sample portal on loopback."""
+"""`doingoai run`: the main job on the embedded default, the sample portal on loopback.
+
+It runs `nightly_refresh` through Dagster, the same job and run request the
+02:00 schedule uses, recorded in a persistent DAGSTER_HOME (data/dagster_home)
+so `make ui` shows the run.
+"""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import click
+from rich.console import Console
+from rich.table import Table
 
-from cli.crawl import crawl_and_parse, print_summary
+from orchestration.launch import DEFAULT_DAGSTER_HOME
 from sample_portal.server import start_portal
-from scrapers.http import Politeness
-from warehouse.db import connect, db_path
 
 # The sample portal is ours and on loopback: a short delay keeps the run quick and still exercises politeness.
-SAMPLE_POLITENESS = Politeness(delay=0.02, backoff=0.2, max_wait=2.0)
+SAMPLE_CRAWL_DELAY = "0.02"
 
 
 @click.command("run")
-@click.option(
-    "--db",
-    type=click.Path(path_type=Path, dir_okay=False),
-    help="DuckDB file (default: $DOINGOAI_DB or data/warehouse.duckdb).",
-)
 @click.option("--day", default=1, show_default=True, help="Serve the sample portal as it stood on this day.")
-def run(db: Path | None, day: int) -> None:
-    """Start the sample portal, crawl every site into DuckDB and print what landed."""
-    with start_portal(port=0, day=day) as portal:
+@click.option("--broken-layout", help="Serve this site in a layout its config does not know.")
+@click.option(
+    "--dagster-home", type=click.Path(path_type=Path, file_okay=False), default=DEFAULT_DAGSTER_HOME
+)
+def run(day: int, broken_layout: str | None, dagster_home: Path) -> None:
+    """Start the sample portal and run nightly_refresh over it through Dagster; print what landed."""
+    from orchestration.launch import run_nightly_refresh
+
+    with start_portal(port=0, day=day, broken_layout=broken_layout) as portal:
         click.echo(f"sample portal on {portal.url} (day {day})")
-        crawled, parsed = crawl_and_parse(db, None, False, portal.url, SAMPLE_POLITENESS)
-    print_summary(crawled, parsed)
-    with connect(db, read_only=True) as connection:
-        rows = connection.execute("SELECT site, count(*) FROM raw.documents GROUP BY 1 ORDER BY 1").fetchall()
-    click.echo(f"raw.documents in {db_path(db)}:")
-    for site, count in rows:
-        click.echo(f"  {site:16s} {count}")
+        os.environ["DOINGOAI_PORTAL"] = portal.url
+        os.environ.setdefault("DOINGOAI_CRAWL_DELAY", SAMPLE_CRAWL_DELAY)
+        result = run_nightly_refresh(dagster_home)
+    print_summary()
+    click.echo(
+        f"Dagster run {result.run_id}: {'succeeded' if result.success else 'FAILED'} (DAGSTER_HOME={dagster_home})"
+    )
+    if not result.success:
+        raise SystemExit(1)
+
+
+def print_summary() -> None:
+    """What the last crawl did per site, and a few rows of the analysts' copy."""
+    from warehouse.db import connect, db_path
+
+    console = Console(width=max(Console().width, 110))
+    with connect(db_path(None), read_only=True) as connection:
+        rows = connection.execute(
+            """
+            WITH last_run AS (SELECT run_id FROM raw.crawl_runs ORDER BY started_at DESC LIMIT 1)
+            SELECT f.site, count(*) AS requests,
+                   count(*) FILTER (WHERE f.status = 200) AS bodies,
+                   count(*) FILTER (WHERE f.not_modified) AS not_modified,
+                   count(*) FILTER (WHERE f.error IS NOT NULL AND coalesce(f.status, 500) NOT IN (404, 410)) AS failed,
+                   (SELECT count(*) FROM raw.documents d WHERE d.site = f.site) AS documents
+            FROM raw.fetches f JOIN last_run USING (run_id) GROUP BY 1 ORDER BY 1
+            """
+        ).fetchall()
+    table = Table(title="Last crawl, per site")
+    for column in ("site", "requests", "200", "304", "failed", "documents in raw"):
+        table.add_column(column, justify="left" if column == "site" else "right")
+    for row in rows:
+        table.add_row(*map(str, row))
+    console.print(table)
+    analytics = Path(os.environ.get("DOINGOAI_ANALYTICS_DB", "data/analytics.duckdb"))
+    if analytics.exists():
+        import duckdb
+
+        with duckdb.connect(str(analytics), read_only=True) as connection:
+            sites = connection.execute(
+                "SELECT site_id, site_name, article_count FROM dim_site ORDER BY 1"
+            ).fetchall()
+            latest = connection.execute(
+                "SELECT site_id, published_on, word_count, title FROM dim_article "
+                "ORDER BY published_at DESC NULLS LAST LIMIT 5"
+            ).fetchall()
+        marts = Table(title=f"Analysts' copy: {analytics} (dim_site)")
+        for column in ("site", "name", "articles"):
+            marts.add_column(column)
+        for row in sites:
+            marts.add_row(*map(str, row))
+        console.print(marts)
+        newest = Table(title="dim_article: newest five")
+        for column in ("site", "published", "words", "title"):
+            newest.add_column(column)
+        for row in latest:
+            newest.add_row(*map(str, row))
+        console.print(newest)

@@ -46,7 +46,9 @@ def publish_marts(db_path: str | Path | None, analytics_path: str | Path) -> Pub
     temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     temporary.unlink(missing_ok=True)
     counts = mart_row_counts(db_path)
-    with connect(db_path, read_only=True) as connection:
+    with connect(
+        db_path
+    ) as connection:  # the writer's pool slot is held; attaching needs a writable instance
         connection.execute(f"ATTACH '{temporary}' AS analytics")
         try:
             for table in counts:

@@ -1,0 +1,63 @@
+"""Running `nightly_refresh` from the command line, the way the schedule does.
+
+The schedule's own function builds the run request; the run then goes through
+Dagster on a persistent DAGSTER_HOME (data/dagster_home by default), so the
+run, its logs and asset materializations are in the UI that `make ui` opens.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import dagster as dg
+
+from orchestration.resources import PROJECT_ROOT
+
+DEFAULT_DAGSTER_HOME = PROJECT_ROOT / "data" / "dagster_home"
+# One writer at a time: every asset that writes DuckDB is in the pool "duckdb_writer" (limit 1); a second
+# run launched meanwhile waits for the slot instead of failing on DuckDB's lock.
+INSTANCE_CONFIG = """\
+concurrency:
+  pools:
+    default_limit: 1
+telemetry:
+  enabled: false
+"""
+
+
+@dataclass(frozen=True)
+class RefreshResult:
+    run_id: str
+    success: bool
+    dagster_home: Path
+
+
+def prepare_dagster_home(dagster_home: Path) -> Path:
+    """DAGSTER_HOME with the instance settings the pipeline relies on."""
+    dagster_home.mkdir(parents=True, exist_ok=True)
+    config = dagster_home / "dagster.yaml"
+    if not config.exists() or "default_limit: 1" not in config.read_text():
+        config.write_text(INSTANCE_CONFIG)
+    os.environ["DAGSTER_HOME"] = str(dagster_home.resolve())
+    return dagster_home
+
+
+def _nightly_job() -> dg.JobDefinition:
+    from orchestration.definitions import defs
+
+    return defs.resolve_job_def("nightly_refresh")
+
+
+def run_nightly_refresh(dagster_home: Path = DEFAULT_DAGSTER_HOME) -> RefreshResult:
+    """One run of nightly_refresh over every site, with the schedule's run request."""
+    from orchestration.definitions import nightly_refresh_schedule
+
+    prepare_dagster_home(dagster_home)
+    with dg.DagsterInstance.get() as instance:
+        context = dg.build_schedule_context(instance=instance)
+        request = nightly_refresh_schedule.evaluate_tick(context).run_requests[0]  # type: ignore[index]
+        tags = {**request.tags, "doingoai/trigger": "command line"}
+        result = dg.execute_job(dg.reconstructable(_nightly_job), instance=instance, tags=tags)
+        return RefreshResult(run_id=result.run_id, success=result.success, dagster_home=dagster_home)
