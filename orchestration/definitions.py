@@ -12,7 +12,6 @@ from orchestration.resources import DBT_EXECUTABLE, WarehouseResource
 nightly_refresh = dg.define_asset_job(
     "nightly_refresh",
     selection=dg.AssetSelection.all(),
-    partitions_def=site_partitions,
     # steps take turns anyway (one DuckDB writer); one process avoids re-importing the pipeline per step
     executor_def=dg.in_process_executor,
     description="Crawl every site, parse, build and test the dbt models, publish the analysts' copy.",

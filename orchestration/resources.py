@@ -19,17 +19,38 @@ DUCKDB_POOL = "duckdb_writer"  # DuckDB allows one writing process: every writer
 
 
 class WarehouseResource(dg.ConfigurableResource):
-    """Where the warehouse and the analysts' copy live, and how the crawler behaves."""
+    """Where the warehouse and the analysts' copy live, and how the crawler behaves.
 
-    db_path: str = os.environ.get("DOINGOAI_DB", "data/warehouse.duckdb")
-    analytics_path: str = os.environ.get("DOINGOAI_ANALYTICS_DB", "data/analytics.duckdb")
-    portal: str | None = os.environ.get("DOINGOAI_PORTAL") or None  # unset: the live portals
-    crawl_delay: float = float(os.environ.get("DOINGOAI_CRAWL_DELAY", "1.0"))
-    max_shrink: float = float(os.environ.get("DOINGOAI_MAX_SHRINK", "0.2"))  # of a mart, before publishing
+    Unset fields fall back to environment variables read when a run uses them (not at import),
+    then to defaults: DOINGOAI_DB (data/warehouse.duckdb), DOINGOAI_ANALYTICS_DB (data/analytics.duckdb),
+    DOINGOAI_PORTAL (unset: the live portals), DOINGOAI_CRAWL_DELAY (1 s).
+    """
+
+    db_path: str | None = None
+    analytics_path: str | None = None
+    portal: str | None = None
+    crawl_delay: float | None = None
+
+    @property
+    def database(self) -> str:
+        return self.db_path or os.environ.get("DOINGOAI_DB") or "data/warehouse.duckdb"
+
+    @property
+    def analytics(self) -> str:
+        return self.analytics_path or os.environ.get("DOINGOAI_ANALYTICS_DB") or "data/analytics.duckdb"
+
+    @property
+    def portal_url(self) -> str | None:
+        return self.portal or os.environ.get("DOINGOAI_PORTAL") or None
 
     def politeness(self) -> Politeness:
-        return Politeness(delay=self.crawl_delay, backoff=min(0.5, self.crawl_delay * 10 or 0.05))
+        delay = (
+            self.crawl_delay
+            if self.crawl_delay is not None
+            else float(os.environ.get("DOINGOAI_CRAWL_DELAY", "1.0"))
+        )
+        return Politeness(delay=delay, backoff=min(0.5, max(0.05, delay * 10)))
 
     def export_db_env(self) -> None:
         """dbt reads the DuckDB path from DOINGOAI_DB (dbt_project/profiles.yml)."""
-        os.environ["DOINGOAI_DB"] = str(Path(self.db_path).resolve())
+        os.environ["DOINGOAI_DB"] = str(Path(self.database).resolve())

@@ -32,7 +32,7 @@ def raw_pages(context: dg.AssetExecutionContext, warehouse: WarehouseResource):
     """Crawl the partition's sites politely; report what came back per site."""
     sites = list(context.partition_keys)
     summaries = crawl_sites(
-        warehouse.db_path, sites, portal=warehouse.portal, politeness=warehouse.politeness()
+        warehouse.database, sites, portal=warehouse.portal_url, politeness=warehouse.politeness()
     )
     metadata: dict[str, dg.MetadataValue | int] = {
         "sites": dg.MetadataValue.text(", ".join(sites)),

@@ -15,7 +15,7 @@ from warehouse.landing import parse_pending
     description="Articles and PDF attachments as text: one row per parsed page version in raw.documents.",
 )
 def raw_documents(context: dg.AssetExecutionContext, warehouse: WarehouseResource) -> dg.MaterializeResult:
-    summaries = parse_pending(warehouse.db_path)
+    summaries = parse_pending(warehouse.database)
     return dg.MaterializeResult(
         metadata={
             "parsed": sum(s.parsed for s in summaries.values()),

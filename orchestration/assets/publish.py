@@ -18,7 +18,7 @@ MART_KEYS = [get_asset_key_for_model([dbt_models], name) for name in ("dim_site"
     description="data/analytics.duckdb: a copy of the marts for analysts, replaced atomically after every good run.",
 )
 def analytics_copy(context: dg.AssetExecutionContext, warehouse: WarehouseResource) -> dg.MaterializeResult:
-    copy = publish_marts(warehouse.db_path, warehouse.analytics_path)
+    copy = publish_marts(warehouse.database, warehouse.analytics)
     return dg.MaterializeResult(
         metadata={
             "path": dg.MetadataValue.path(str(copy.path.resolve())),

@@ -1,0 +1,147 @@
+"""The pipeline as Dagster assets: definitions, schedule, and real runs on the sample portal."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from sample_portal.server import start_portal
+from tests.conftest import ROOT
+
+
+def test_definitions_load_with_the_job_the_schedule_and_the_lineage() -> None:
+    from orchestration.definitions import defs
+
+    job = defs.resolve_job_def("nightly_refresh")
+    schedule = defs.resolve_schedule_def("nightly_refresh_schedule")
+    assert job.name == schedule.job_name == "nightly_refresh"
+    assert (schedule.cron_schedule, schedule.execution_timezone) == ("0 2 * * *", "Asia/Ho_Chi_Minh")
+    keys = {key.to_user_string() for key in defs.resolve_asset_graph().get_all_asset_keys()}
+    assert {
+        "raw/pages",
+        "raw/documents",
+        "staging/stg_raw__documents",
+        "marts/dim_article",
+        "marts/dim_site",
+        "analytics_copy",
+    } <= keys
+    graph = defs.resolve_asset_graph()
+    from dagster import AssetKey
+
+    assert (
+        AssetKey(["raw", "documents"]) in graph.get(AssetKey(["staging", "stg_raw__documents"])).parent_keys
+    )
+    description = graph.get(AssetKey(["marts", "dim_article"])).description or ""
+    assert "latest version" in description
+
+
+def test_the_schedule_asks_for_one_run_over_every_site() -> None:
+    from dagster import build_schedule_context
+
+    from orchestration.definitions import nightly_refresh_schedule
+
+    [request] = nightly_refresh_schedule.evaluate_tick(build_schedule_context()).run_requests  # type: ignore[misc]
+    assert request.tags["dagster/asset_partition_range_start"] == "mattrancantho"
+    assert request.tags["dagster/asset_partition_range_end"] == "thoidai"
+
+
+def _refresh(home: Path, env: dict[str, str]) -> subprocess.Popen[str]:
+    """nightly_refresh in its own process, as the CLI and the daemon run it."""
+    code = (
+        "from pathlib import Path; import sys; from orchestration.launch import run_nightly_refresh; "
+        f"sys.exit(0 if run_nightly_refresh(Path({str(home)!r})).success else 1)"
+    )
+    return subprocess.Popen(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+
+
+@pytest.fixture(scope="module")
+def pipeline(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, dict[str, str], object]]:
+    folder = tmp_path_factory.mktemp("pipeline")
+    with start_portal() as portal:
+        env = {
+            **os.environ,
+            "DOINGOAI_DB": str(folder / "warehouse.duckdb"),
+            "DOINGOAI_ANALYTICS_DB": str(folder / "analytics.duckdb"),
+            "DOINGOAI_PORTAL": portal.url,
+            "DOINGOAI_CRAWL_DELAY": "0",
+        }
+        first = _refresh(folder / "dagster_home", env)
+        output, _ = first.communicate(timeout=600)
+        assert first.returncode == 0, output[-3000:]
+        yield folder, env, portal
+
+
+def _count(db: Path, sql: str) -> int:
+    with duckdb.connect(str(db), read_only=True) as connection:
+        return connection.execute(sql).fetchone()[0]
+
+
+def test_a_full_run_builds_the_marts_and_publishes_them(pipeline) -> None:
+    folder, _, _ = pipeline
+    analytics = folder / "analytics.duckdb"
+    articles = _count(
+        folder / "warehouse.duckdb", "SELECT count(DISTINCT url) FROM raw.documents WHERE kind = 'article'"
+    )
+    assert _count(analytics, "SELECT count(*) FROM dim_article") == articles >= 45
+    assert _count(analytics, "SELECT count(*) FROM dim_site") == 4
+    from dagster import DagsterInstance, DagsterRunStatus
+
+    os.environ["DAGSTER_HOME"] = str(folder / "dagster_home")
+    with DagsterInstance.get() as instance:
+        [run] = instance.get_runs(limit=1)
+        assert run.status == DagsterRunStatus.SUCCESS
+        checks = instance.get_latest_materialization_event
+        assert checks is not None
+
+
+def test_a_second_run_with_no_portal_change_adds_nothing(pipeline) -> None:
+    folder, env, _ = pipeline
+    db = folder / "warehouse.duckdb"
+    before = (_count(db, "SELECT count(*) FROM raw.pages"), _count(db, "SELECT count(*) FROM raw.documents"))
+    second = _refresh(folder / "dagster_home", env)
+    output, _ = second.communicate(timeout=600)
+    assert second.returncode == 0, output[-3000:]
+    assert (
+        _count(db, "SELECT count(*) FROM raw.pages"),
+        _count(db, "SELECT count(*) FROM raw.documents"),
+    ) == before
+
+
+def test_two_runs_launched_together_do_not_fail_on_the_lock(pipeline) -> None:
+    folder, env, _ = pipeline
+    runs = [_refresh(folder / "dagster_home", env) for _ in range(2)]
+    outputs = [run.communicate(timeout=900)[0] for run in runs]
+    assert [run.returncode for run in runs] == [0, 0], [output[-2000:] for output in outputs]
+    assert not any("Could not set lock" in output for output in outputs)
+
+
+def test_sql_command_queries_the_analysts_copy(pipeline) -> None:
+    folder, env, _ = pipeline
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "from cli.main import main; main()",
+            "sql",
+            "select count(*) as n from dim_site",
+        ],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert "4" in result.stdout
