@@ -103,8 +103,12 @@ def test_a_full_run_builds_the_marts_and_publishes_them(pipeline) -> None:
     with DagsterInstance.get() as instance:
         [run] = instance.get_runs(limit=1)
         assert run.status == DagsterRunStatus.SUCCESS
-        checks = instance.get_latest_materialization_event
-        assert checks is not None
+        from dagster import AssetKey
+
+        event = instance.get_latest_materialization_event(AssetKey(["raw", "pages"]))
+        metadata = event.asset_materialization.metadata  # type: ignore[union-attr]
+        assert metadata["fetched"].value > 0 and metadata["failed"].value == 0
+        assert "thoidai" in metadata["per_site"].value
 
 
 def test_a_second_run_with_no_portal_change_adds_nothing(pipeline) -> None:
@@ -129,7 +133,7 @@ def test_two_runs_launched_together_do_not_fail_on_the_lock(pipeline) -> None:
 
 
 def test_sql_command_queries_the_analysts_copy(pipeline) -> None:
-    folder, env, _ = pipeline
+    _, env, _ = pipeline
     result = subprocess.run(
         [
             sys.executable,
