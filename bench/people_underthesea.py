@@ -67,7 +67,9 @@ def main() -> None:
         predicted = [finder(text) for text in texts]
         seconds = time.perf_counter() - started
         precision, recall, score = f1(predicted, gold)
-        print(f"{label:24s} P={precision:.3f} R={recall:.3f} F1={score:.3f}  ({len(texts) / seconds:.1f} docs/s)")
+        print(
+            f"{label:24s} P={precision:.3f} R={recall:.3f} F1={score:.3f}  ({len(texts) / seconds:.1f} docs/s)"
+        )
 
 
 if __name__ == "__main__":

@@ -113,7 +113,7 @@ class PoliteClient:
             if host not in self._robots:
                 robots_url = f"{parts.scheme}://{parts.netloc}/robots.txt"
                 site = self._site_of(url)
-                result = self._fetch_once(robots_url, site.id if site else host, "robots", None, None)
+                result = self.fetch(robots_url, site.id if site else host, "robots")  # with retries
                 self.robots_fetches.append(result)
                 if result.ok:
                     rules = result.body.decode("utf-8", errors="replace")  # type: ignore[union-attr]
@@ -181,6 +181,17 @@ class PoliteClient:
             if response.status_code in (301, 302, 303, 307, 308) and "location" in response.headers:
                 target = urljoin(current, response.headers["location"])
                 config = self.sites.get(site)
+                if config and config.allows(target) and kind != "robots" and not self.allowed(target):
+                    return FetchResult(
+                        url,
+                        site,
+                        kind,
+                        response.status_code,
+                        fetched_at,
+                        _ms(started),
+                        headers=dict(response.headers),
+                        error=f"redirect to {target} disallowed by robots.txt",
+                    )
                 if config and not config.allows(target):
                     return FetchResult(
                         url,

@@ -31,6 +31,8 @@ _DATE_NOISE = re.compile(
 def decode_html(body: bytes, content_type: str | None) -> str:
     """Text of an HTML body: the header's charset, else <meta>, else detection; NFC."""
     charset = _charset_from(content_type or "")
+    if charset and charset.lower() in _WESTERN_DEFAULTS and _is_utf8(body):
+        charset = None  # a server default ("ISO-8859-1") over UTF-8 bytes: trust the bytes and <meta>
     if not charset:
         head = body[:4096].decode("ascii", errors="ignore")
         meta = re.search(r"""<meta[^>]+charset=["']?([\w-]+)""", head, re.I)
@@ -43,6 +45,18 @@ def decode_html(body: bytes, content_type: str | None) -> str:
     except LookupError:
         text = body.decode("utf-8", errors="replace")
     return unicodedata.normalize("NFC", text)
+
+
+_WESTERN_DEFAULTS = {"iso-8859-1", "latin-1", "latin1", "windows-1252", "cp1252", "us-ascii", "ascii"}
+
+
+def _is_utf8(body: bytes) -> bool:
+    """Valid UTF-8 with non-ASCII bytes: Vietnamese text, not a Western page."""
+    try:
+        body.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return any(byte > 0x7F for byte in body[:65536])
 
 
 def _charset_from(content_type: str) -> str | None:
