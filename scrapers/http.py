@@ -180,29 +180,12 @@ class PoliteClient:
                 )
             if response.status_code in (301, 302, 303, 307, 308) and "location" in response.headers:
                 target = urljoin(current, response.headers["location"])
-                config = self.sites.get(site)
-                if config and config.allows(target) and kind != "robots" and not self.allowed(target):
+                refusal = self._redirect_refusal(site, kind, target)
+                if refusal:
                     return FetchResult(
-                        url,
-                        site,
-                        kind,
-                        response.status_code,
-                        fetched_at,
-                        _ms(started),
-                        headers=dict(response.headers),
-                        error=f"redirect to {target} disallowed by robots.txt",
-                    )
-                if config and not config.allows(target):
-                    return FetchResult(
-                        url,
-                        site,
-                        kind,
-                        response.status_code,
-                        fetched_at,
-                        _ms(started),
-                        headers=dict(response.headers),
-                        error=f"off-site redirect to {target} not followed",
-                    )
+                        url, site, kind, response.status_code, fetched_at, _ms(started),
+                        headers=dict(response.headers), error=refusal,
+                    )  # fmt: skip
                 current = target
                 continue
             return FetchResult(
@@ -218,6 +201,15 @@ class PoliteClient:
                 error=None if response.status_code in (200, 304) else f"HTTP {response.status_code}",
             )
         return FetchResult(url, site, kind, None, fetched_at, _ms(started), error="too many redirects")
+
+    def _redirect_refusal(self, site: str, kind: FetchKind, target: str) -> str | None:
+        """Why a redirect must not be followed: it leaves the site, or robots.txt forbids its target."""
+        config = self.sites.get(site)
+        if config and not config.allows(target):
+            return f"off-site redirect to {target} not followed"
+        if config and kind != "robots" and not self.allowed(target):
+            return f"redirect to {target} disallowed by robots.txt"
+        return None
 
     def _get(self, url: str, headers: dict[str, str]) -> tuple[httpx.Response, bytes]:
         with self.http.stream("GET", url, headers=headers) as response:
