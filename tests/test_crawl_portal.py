@@ -14,7 +14,7 @@ from sample_portal.server import Portal, PortalState, start_portal
 from scrapers.http import Politeness
 from warehouse.landing import crawl_sites, parse_pending
 
-FAST = Politeness(delay=0.0, backoff=0.05, max_wait=1.5, timeout=2.0)
+FAST = Politeness(delay=0.0, backoff=0.02, max_wait=0.1, timeout=1.0)  # Retry-After is capped at max_wait
 SEED_URLS = {  # seed stem -> its page on the sample portal
     "000": "https://thoidai.com.vn/can-tho-tang-cuong-su-lanh-dao-cua-dang-nang-cao-hieu-qua-cong-tac-doi-ngoai-nhan-dan-186101.html",
     "002": "https://mattrancantho.vn/tin-tuc/",
