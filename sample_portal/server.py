@@ -44,6 +44,7 @@ class Response:
     content_type: str = "text/html; charset=utf-8"
     last_modified: float | None = None
     headers: tuple[tuple[str, str], ...] = ()
+    stall: float = 0.0  # seconds to wait before answering
 
 
 class Portal:
@@ -154,8 +155,7 @@ class Portal:
             return Response(503, b"Service Unavailable", headers=(("Retry-After", "1"),))
         if kind == 1:
             return Response(429, b"Too Many Requests", headers=(("Retry-After", "1"),))
-        time.sleep(3)  # a stall longer than a short client timeout
-        return Response(504, b"Gateway Timeout")
+        return Response(504, b"Gateway Timeout", stall=3.0)  # longer than a short client timeout
 
 
 def _modified(article: Article) -> float | None:
@@ -183,7 +183,9 @@ class _Handler(BaseHTTPRequestHandler):
             response = self.portal.transient_failure(path) or self.portal.respond(host, path)
         except Exception as error:  # a bug in the simulator shows as a 500, as on a real server
             response = Response(500, f"Internal Server Error: {error}".encode(), "text/plain; charset=utf-8")
-        self._record(host, path, response.status)
+        self._record(host, path, response.status)  # on arrival, so stats never miss a stalled request
+        if response.stall:
+            time.sleep(response.stall)
         self._send(response)
 
     def do_POST(self) -> None:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import os
 import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from urllib.parse import urljoin, urlsplit
@@ -146,8 +146,14 @@ class PoliteClient:
             retry_error_callback=lambda state: state.outcome.result(),  # type: ignore[union-attr]
             sleep=time.sleep,
         )
-        result = retrying(self._fetch_once, url, site, kind, etag, last_modified)
-        return _with_referrer(result, referrer)
+        tries: list[FetchResult] = []
+
+        def attempt() -> FetchResult:
+            tries.append(self._fetch_once(url, site, kind, etag, last_modified))
+            return tries[-1]
+
+        result = retrying(attempt)
+        return replace(result, referrer=referrer, earlier_tries=tuple(tries[:-1]))
 
     def _wait(self, state: RetryCallState) -> float:
         """Exponential backoff with jitter, or the server's Retry-After when it gives one (both capped)."""
@@ -253,11 +259,3 @@ def _retry_after(value: str | None) -> float | None:
 
 def _ms(started: float) -> float:
     return round((time.perf_counter() - started) * 1000, 1)
-
-
-def _with_referrer(result: FetchResult, referrer: str | None) -> FetchResult:
-    if referrer is None:
-        return result
-    from dataclasses import replace
-
-    return replace(result, referrer=referrer)

@@ -99,17 +99,33 @@ def _text(element: Tag | None) -> str | None:
 
 
 def _paragraphs(body: Tag) -> list[str]:
-    """Block elements as paragraphs, each text once (a block inside a block is not repeated)."""
-    paragraphs = []
-    for element in body.find_all(_BLOCKS):
-        if element.find(_BLOCKS):
-            continue  # only innermost blocks carry text of their own
-        text = _text(element)
-        if text:
-            paragraphs.append(text)
-    if not paragraphs:
-        text = _text(body)
-        paragraphs = [text] if text else []
+    """The body's text as paragraphs: one per block element, text between blocks kept, <br> a line break."""
+    for br in body.find_all("br"):
+        br.replace_with("\n")
+    paragraphs: list[str] = []
+    loose: list[str] = []
+
+    def flush() -> None:
+        text = re.sub(r"[ \t\r\f\v]+", " ", "".join(loose))
+        paragraphs.extend(line.strip() for line in text.split("\n") if line.strip())
+        loose.clear()
+
+    def walk(element: Tag) -> None:
+        for child in element.children:
+            if isinstance(child, Tag) and child.name in _BLOCKS:
+                flush()
+                if child.find(_BLOCKS):
+                    walk(child)
+                else:
+                    loose.append(child.get_text())
+                    flush()
+            elif isinstance(child, Tag):
+                loose.append(child.get_text())
+            else:
+                loose.append(str(child))
+
+    walk(body)
+    flush()
     return paragraphs
 
 

@@ -25,6 +25,12 @@ class FetchResult:
     body: bytes | None = None  # None on 304 and on errors
     error: str | None = None
     referrer: str | None = None  # the page that linked to this one
+    earlier_tries: tuple[FetchResult, ...] = ()  # failed tries before this one (each a request of its own)
+
+    @property
+    def requests(self) -> tuple[FetchResult, ...]:
+        """Every request this result took, oldest first."""
+        return (*self.earlier_tries, self)
 
     @property
     def not_modified(self) -> bool:

@@ -12,6 +12,7 @@ per site, and are idempotent: a rerun adds no duplicate row.
 from __future__ import annotations
 
 import json
+import os
 import threading
 import uuid
 from collections.abc import Callable
@@ -64,6 +65,7 @@ def crawl_sites(
     configs = load_sites()
     chosen = [configs[site] for site in (sites or list(configs))]
     run_id = uuid.uuid4().hex[:12]
+    portal = portal or os.environ.get("DOINGOAI_PORTAL") or None  # recorded in the run, whichever way it came
     with connect(db_path) as connection:
         migrate(connection)
         connection.execute(
@@ -169,7 +171,8 @@ def land_results(
     db_path: str | Path | None, run_id: str, site: str, results: list[FetchResult]
 ) -> CrawlSummary:
     """One site's exchanges into raw.fetches and raw.pages, in one transaction."""
-    summary = CrawlSummary(fetched=len(results))
+    requests = [request for result in results for request in result.requests]
+    summary = CrawlSummary(fetched=len(requests))
     fetch_rows = pa.Table.from_pylist(
         [
             {
@@ -185,7 +188,7 @@ def land_results(
                 "error": r.error,
                 "fetched_at": r.fetched_at,
             }
-            for r in results
+            for r in requests
         ],
         schema=_FETCH_SCHEMA,
     )
