@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import soupsieve
+
 SITES_DIR = Path(__file__).resolve().parent / "sites"
 
 
@@ -62,43 +64,98 @@ def _require(table: dict, key: str, source: str) -> object:
     return table[key]
 
 
+_KEYS = {
+    "site": {"id", "name", "base_url", "allowed_domains"},
+    "discovery": {"listings", "page_url", "max_pages", "article_link", "sitemap"},
+    "article": {"title", "body", "date", "date_formats", "author", "lead", "attachments", "drop"},
+}
+
+
+def _strings(value: object, where: str) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise SiteConfigError(f"{where} must be a list of strings")
+    return tuple(value)
+
+
+def _text(value: object, where: str) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise SiteConfigError(f"{where} must be a non-empty string")
+    return value
+
+
+def _selector(value: object, where: str) -> str:
+    selector = _text(value, where)
+    try:
+        soupsieve.compile(selector)
+    except soupsieve.SelectorSyntaxError as error:
+        raise SiteConfigError(f"{where} is not a CSS selector: {error}") from error
+    return selector
+
+
 def load_site(path: Path) -> SiteConfig:
     source = str(path)
     try:
         raw = tomllib.loads(path.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as error:
         raise SiteConfigError(f"{source}: {error}") from error
-    site = _require(raw, "site", source)
-    discovery = _require(raw, "discovery", source)
-    article = _require(raw, "article", source)
+    for table, known in _KEYS.items():
+        section = _require(raw, table, source)
+        if not isinstance(section, dict):
+            raise SiteConfigError(f"{source}: [{table}] must be a table")
+        unknown = sorted(set(section) - known)
+        if unknown:
+            raise SiteConfigError(
+                f"{source} [{table}]: unknown key '{unknown[0]}' (known: {', '.join(sorted(known))})"
+            )
+    site, discovery, article = raw["site"], raw["discovery"], raw["article"]
+    where = {table: f"{source} [{table}]" for table in _KEYS}
     try:
-        pattern = re.compile(str(_require(discovery, "article_link", f"{source} [discovery]")))
+        pattern = re.compile(
+            _text(
+                _require(discovery, "article_link", where["discovery"]), f"{where['discovery']} article_link"
+            )
+        )
     except re.error as error:
-        raise SiteConfigError(f"{source} [discovery]: article_link is not a regex: {error}") from error
-    page_url = str(_require(discovery, "page_url", f"{source} [discovery]"))
+        raise SiteConfigError(f"{where['discovery']}: article_link is not a regex: {error}") from error
+    page_url = _text(_require(discovery, "page_url", where["discovery"]), f"{where['discovery']} page_url")
     if "{page}" not in page_url:
-        raise SiteConfigError(f"{source} [discovery]: page_url must contain {{page}}")
+        raise SiteConfigError(f"{where['discovery']}: page_url must contain {{page}}")
+    max_pages = discovery.get("max_pages", 20)
+    if not isinstance(max_pages, int) or max_pages < 1:
+        raise SiteConfigError(f"{where['discovery']} max_pages must be a whole number of at least 1")
+    base_url = _text(_require(site, "base_url", where["site"]), f"{where['site']} base_url")
+    domains = _strings(_require(site, "allowed_domains", where["site"]), f"{where['site']} allowed_domains")
+    if urlsplit(base_url).hostname not in domains:
+        raise SiteConfigError(
+            f"{where['site']} allowed_domains must include the host of base_url ({base_url})"
+        )
+    optional = {key: article.get(key) for key in ("date", "author", "lead", "attachments")}
     return SiteConfig(
-        id=str(_require(site, "id", f"{source} [site]")),
-        name=str(_require(site, "name", f"{source} [site]")),
-        base_url=str(_require(site, "base_url", f"{source} [site]")),
-        allowed_domains=tuple(_require(site, "allowed_domains", f"{source} [site]")),  # type: ignore[arg-type]
+        id=_text(_require(site, "id", where["site"]), f"{where['site']} id"),
+        name=_text(_require(site, "name", where["site"]), f"{where['site']} name"),
+        base_url=base_url,
+        allowed_domains=domains,
         discovery=Discovery(
-            listings=tuple(_require(discovery, "listings", f"{source} [discovery]")),  # type: ignore[arg-type]
+            listings=_strings(
+                _require(discovery, "listings", where["discovery"]), f"{where['discovery']} listings"
+            ),
             page_url=page_url,
-            max_pages=int(discovery.get("max_pages", 20)),
+            max_pages=max_pages,
             article_link=pattern,
             sitemap=discovery.get("sitemap"),
         ),
         article=ArticleSelectors(
-            title=str(_require(article, "title", f"{source} [article]")),
-            body=str(_require(article, "body", f"{source} [article]")),
-            date=article.get("date"),
-            date_formats=tuple(article.get("date_formats", ())),
-            author=article.get("author"),
-            lead=article.get("lead"),
-            attachments=article.get("attachments"),
-            drop=tuple(article.get("drop", ())),
+            title=_selector(_require(article, "title", where["article"]), f"{where['article']} title"),
+            body=_selector(_require(article, "body", where["article"]), f"{where['article']} body"),
+            date_formats=_strings(article.get("date_formats", []), f"{where['article']} date_formats"),
+            drop=tuple(
+                _selector(item, f"{where['article']} drop")
+                for item in _strings(article.get("drop", []), f"{where['article']} drop")
+            ),
+            **{
+                key: _selector(value, f"{where['article']} {key}") if value is not None else None
+                for key, value in optional.items()
+            },
         ),
     )
 

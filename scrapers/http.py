@@ -69,8 +69,16 @@ class _PortalTransport(httpx.BaseTransport):
         self.inner.close()
 
 
-class _Transient(Exception):
-    pass
+def _check_portal(address: str) -> None:
+    """The portal switch takes an origin only ("http://127.0.0.1:8765"): refuse anything else at once."""
+    parts = urlsplit(address)
+    if (
+        parts.scheme not in ("http", "https")
+        or not parts.hostname
+        or parts.path not in ("", "/")
+        or parts.query
+    ):
+        raise ValueError(f"portal address must look like http://HOST:PORT, not {address!r}")
 
 
 class PoliteClient:
@@ -80,6 +88,8 @@ class PoliteClient:
         self.sites = sites
         self.politeness = politeness or Politeness.from_env()
         portal = portal or os.environ.get("DOINGOAI_PORTAL") or None
+        if portal:
+            _check_portal(portal)
         transport = _PortalTransport(portal) if portal else None
         self.http = httpx.Client(
             headers={"User-Agent": USER_AGENT, "Accept-Language": "vi,en;q=0.5"},
