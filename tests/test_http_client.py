@@ -397,3 +397,34 @@ def test_text_is_nfc_normalised() -> None:
 def test_a_wrong_western_header_does_not_garble_utf8() -> None:
     page = f"<html><head><meta charset='utf-8'></head><body>{VIETNAMESE}</body></html>"
     assert VIETNAMESE in decode_html(page.encode(), "text/html; charset=ISO-8859-1")
+
+
+def test_requests_in_flight_are_capped_over_all_hosts(server: LocalServer) -> None:
+    """Six threads on six hosts, each answer slow: never more than `concurrency` at once."""
+    in_flight, most = 0, 0
+    lock = threading.Lock()
+
+    def slow(_: Request) -> Answer:
+        nonlocal in_flight, most
+        with lock:
+            in_flight += 1
+            most = max(most, in_flight)
+        time.sleep(0.2)
+        with lock:
+            in_flight -= 1
+        return html("ok")
+
+    server.routes["/slow"] = slow
+    hosts = [domain for site in load_sites().values() for domain in site.allowed_domains][:6]
+    sites = {domain: site.id for site in load_sites().values() for domain in site.allowed_domains}
+    with client(server, Politeness(delay=0.0, concurrency=2)) as http:
+        threads = [
+            threading.Thread(target=http.fetch, args=(f"https://{host}/slow", sites[host], "article"))
+            for host in hosts
+        ]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    assert len(server.to("/slow")) == 6
+    assert most == 2
