@@ -238,9 +238,13 @@ class PoliteClient:
             return response, b"".join(chunks)
 
     def _respect_delay(self, host: str) -> None:
+        """Wait our delay, or the host's robots.txt Crawl-delay when it asks for longer."""
         lock = self._host_locks.setdefault(host, threading.Lock())
+        robots = self._robots.get(host)
+        asked = (robots.crawl_delay(USER_AGENT) or 0.0) if robots else 0.0
+        delay = max(self.politeness.delay, min(float(asked), self.politeness.max_wait))
         with lock:
-            wait = self._last_request.get(host, 0.0) + self.politeness.delay - time.monotonic()
+            wait = self._last_request.get(host, 0.0) + delay - time.monotonic()
             if wait > 0:
                 time.sleep(wait)
             self._last_request[host] = time.monotonic()

@@ -428,3 +428,20 @@ def test_requests_in_flight_are_capped_over_all_hosts(server: LocalServer) -> No
             thread.join()
     assert len(server.to("/slow")) == 6
     assert most == 2
+
+
+def test_a_robots_crawl_delay_longer_than_ours_is_honoured(server: LocalServer) -> None:
+    server.routes["/robots.txt"] = lambda _: (
+        200,
+        {"Content-Type": "text/plain"},
+        b"User-agent: *\nCrawl-delay: 0.4\n",
+    )
+    server.routes["*"] = lambda _: html("ok")
+    with client(server, Politeness(delay=0.0)) as http:
+        for number in range(3):
+            url = f"https://thoidai.com.vn/c{number}"
+            assert http.allowed(url)
+            http.fetch(url, "thoidai", "article")
+    arrivals = [request.at for request in server.requests if request.path != "/robots.txt"]
+    gaps = [later - earlier for earlier, later in itertools.pairwise(arrivals)]
+    assert len(gaps) == 2 and min(gaps) >= 0.3  # the site asked for 0.4 s; arrival times jitter
