@@ -26,7 +26,7 @@ class Validators:
 
 @dataclass
 class KnownPages:
-    """The latest stored version of each URL of a site that is not marked removed."""
+    """The latest stored version of each URL of a site; removed URLs have no validators."""
 
     validators: dict[str, Validators] = field(default_factory=dict)  # url -> validators
     kinds: dict[str, str] = field(default_factory=dict)  # url -> kind

@@ -310,11 +310,6 @@ def test_every_request_is_one_row_in_raw_fetches(tmp_path: Path) -> None:
     assert rows == len(requests)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="gap in warehouse/landing.py: an unknown site id fails with a bare KeyError",
-)
 def test_an_unknown_site_is_refused_with_the_configured_ids(tmp_path: Path) -> None:
     try:
         crawl_sites(tmp_path / "w.duckdb", ["thoidia"], portal="http://127.0.0.1:9", politeness=FAST)
@@ -326,12 +321,6 @@ def test_an_unknown_site_is_refused_with_the_configured_ids(tmp_path: Path) -> N
         raise AssertionError("accepted")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="gap in warehouse/db.py: a file held by another process (dbt, the Dagster UI) fails the "
-    "landing at once instead of waiting for the lock",
-)
 def test_landing_waits_while_another_process_reads_the_file(tmp_path: Path, portal) -> None:
     db = tmp_path / "w.duckdb"
     with connect(db) as connection:
@@ -361,12 +350,6 @@ def test_landing_waits_while_another_process_reads_the_file(tmp_path: Path, port
     assert counts(db)["pages"] > 0
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="gap in scrapers/crawl.py: URLs marked removed are not revisited, so a page that comes back "
-    "stays marked unless a listing walk happens to show it again",
-)
 def test_a_page_marked_removed_that_answers_again_is_cleared_on_the_next_run(crawled: Path, portal) -> None:
     with connect(crawled) as connection:
         [(url,)] = connection.execute(

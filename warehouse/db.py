@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -24,12 +25,27 @@ def connect(path: str | Path | None = None, read_only: bool = False) -> Iterator
     target = db_path(path)
     if not read_only:
         target.parent.mkdir(parents=True, exist_ok=True)
-    connection = duckdb.connect(str(target), read_only=read_only)
+    connection = _open(target, read_only)
     try:
         connection.execute("SET TimeZone = 'Asia/Ho_Chi_Minh'")
         yield connection
     finally:
         connection.close()
+
+
+def _open(target: Path, read_only: bool) -> duckdb.DuckDBPyConnection:
+    """Open the file, waiting (with backoff, up to $DOINGOAI_DB_WAIT seconds, default 120) while
+    another process holds it: DuckDB lets no one open a file that another process is writing."""
+    deadline = time.monotonic() + float(os.environ.get("DOINGOAI_DB_WAIT", "120"))
+    pause = 0.1
+    while True:
+        try:
+            return duckdb.connect(str(target), read_only=read_only)
+        except duckdb.IOException as error:
+            if "lock" not in str(error).lower() or time.monotonic() + pause > deadline:
+                raise
+            time.sleep(pause)
+            pause = min(pause * 2, 5.0)
 
 
 def migrate(connection: duckdb.DuckDBPyConnection) -> list[str]:

@@ -63,6 +63,9 @@ def crawl_sites(
 ) -> dict[str, CrawlSummary]:
     """Crawl the sites (all configured ones by default) and land what came back, site by site."""
     configs = load_sites()
+    unknown = [site for site in sites or () if site not in configs]
+    if unknown:
+        raise ValueError(f"unknown site {', '.join(unknown)}: configured are {', '.join(sorted(configs))}")
     chosen = [configs[site] for site in (sites or list(configs))]
     run_id = uuid.uuid4().hex[:12]
     portal = portal or os.environ.get("DOINGOAI_PORTAL") or None  # recorded in the run, whichever way it came
@@ -108,10 +111,11 @@ def _record_sites(connection: duckdb.DuckDBPyConnection, configs: dict[str, Site
 
 
 def _known_pages(connection: duckdb.DuckDBPyConnection, site: str) -> KnownPages:
+    """The latest version of every URL of the site, removed ones included (they are revisited too)."""
     rows = connection.execute(
         """
-        SELECT url, kind, etag, last_modified, referrer FROM raw.pages
-        WHERE site = ? AND removed_at IS NULL
+        SELECT url, kind, etag, last_modified, referrer, removed_at IS NOT NULL FROM raw.pages
+        WHERE site = ?
         QUALIFY row_number() OVER (PARTITION BY url ORDER BY last_seen_at DESC, first_seen_at DESC) = 1
         """,
         [site],
@@ -127,10 +131,10 @@ def _known_pages(connection: duckdb.DuckDBPyConnection, site: str) -> KnownPages
         [site],
     ).fetchall()
     known.failed = dict(failed)
-    for url, kind, etag, last_modified, referrer in rows:
+    for url, kind, etag, last_modified, referrer, removed in rows:
         known.kinds[url] = kind
         known.referrers[url] = referrer
-        if kind != "robots":
+        if not removed:  # a removed URL is asked again without validators: it may have come back
             known.validators[url] = Validators(etag, last_modified)
     return known
 
