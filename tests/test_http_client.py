@@ -11,95 +11,23 @@ import itertools
 import threading
 import time
 import unicodedata
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from collections.abc import Iterator
 
 import pytest
 
 from scrapers.config import load_sites
 from scrapers.http import USER_AGENT, PoliteClient, Politeness
 from scrapers.parse import decode_html
-
-# status, headers, body
-Answer = tuple[int, dict[str, str], bytes]
-Route = Callable[["Request"], Answer]
+from tests.local_server import Answer, LocalServer, Request, html, serve
 
 FAST = Politeness(delay=0.0, backoff=0.01, max_wait=0.2, timeout=2.0, attempts=4)
 VIETNAMESE = "Liên hiệp các tổ chức hữu nghị thành phố Cần Thơ tiếp đoàn đại biểu nhân dân tỉnh bạn."
 
 
-@dataclass(frozen=True)
-class Request:
-    host: str
-    path: str
-    headers: dict[str, str]
-    at: float
-    count: int  # how many times this path had been asked for, this one included
-
-
-@dataclass
-class LocalServer:
-    url: str
-    routes: dict[str, Route] = field(default_factory=dict)
-    requests: list[Request] = field(default_factory=list)
-
-    def to(self, path: str) -> list[Request]:
-        return [request for request in self.requests if request.path == path]
-
-
-def html(text: str, status: int = 200, **headers: str) -> Answer:
-    return status, {"Content-Type": "text/html; charset=utf-8", **headers}, text.encode()
-
-
 @pytest.fixture
 def server() -> Iterator[LocalServer]:
-    state = LocalServer(url="")
-    lock = threading.Lock()
-
-    class Handler(BaseHTTPRequestHandler):
-        def log_message(self, format: str, *args: object) -> None:
-            return
-
-        def do_GET(self) -> None:
-            with lock:
-                count = 1 + sum(1 for request in state.requests if request.path == self.path)
-                request = Request(
-                    host=(self.headers.get("Host") or "").split(":")[0],
-                    path=self.path,
-                    headers={name.lower(): value for name, value in self.headers.items()},
-                    at=time.monotonic(),
-                    count=count,
-                )
-                state.requests.append(request)
-            route = state.routes.get(self.path) or state.routes.get("*") or (lambda _: html("", 404))
-            status, headers, body = route(request)
-            try:
-                self.send_response(status)
-                for name, value in headers.items():
-                    self.send_header(name, value)
-                if "Content-Length" not in headers and "Transfer-Encoding" not in headers:
-                    self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
-            except (BrokenPipeError, ConnectionResetError):
-                pass  # the client gave up (timeout, size cap), as clients do
-
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    httpd.daemon_threads = True
-    state.url = f"http://127.0.0.1:{httpd.server_address[1]}"
-    state.routes["/robots.txt"] = lambda _: (
-        200,
-        {"Content-Type": "text/plain"},
-        b"User-agent: *\nAllow: /\n",
-    )
-    thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True)
-    thread.start()
-    try:
-        yield state
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
+    with serve() as running:
+        yield running
 
 
 def client(server: LocalServer, politeness: Politeness = FAST) -> PoliteClient:
