@@ -56,6 +56,9 @@ def find_publication_date(text: str) -> date | None:
     for line in lines[:5]:
         if len(line) > 80:
             continue
+        iso = re.fullmatch(r"((?:19|20)\d\d)-(\d{2})-(\d{2})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?", line)
+        if iso:  # "2023-09-12 08:15"
+            return make_date(int(iso.group(3)), int(iso.group(2)), int(iso.group(1)))
         match = FULL_DATE.search(line)
         if not match:
             continue

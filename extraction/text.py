@@ -50,6 +50,10 @@ _SYLLABLE_VARIANTS = {
     "mĩ": "mỹ",
     "Mĩ": "Mỹ",
     "kí": "ký",
+    "kì": "kỳ",
+    "Kì": "Kỳ",
+    "kỉ": "kỷ",
+    "Kỉ": "Kỷ",
     "Kí": "Ký",
 }
 _SYLLABLE = re.compile(r"(?<![^\W\d_])(" + "|".join(map(re.escape, _SYLLABLE_VARIANTS)) + r")(?![^\W\d_])")
@@ -125,7 +129,26 @@ def normalize(raw: str) -> str:
 
 # A sentence ends at a line break, or at . ! ? ; followed by a space and an
 # upper-case letter, a quote or a digit.
-_SENTENCE_END = re.compile(rf"\n+|(?<=[.!?;…])[\"')]*\s+(?=[\"'(]?[{UPPER}0-9])")
+# Abbreviations that end in a full stop do not end a sentence ("TP. Hồ Chí Minh", "Th.S. Lê Văn Bảy").
+_ABBREVIATIONS = (
+    "TP.",
+    "Tp.",
+    "ThS.",
+    "Th.S.",
+    "TS.",
+    "GS.",
+    "PGS.",
+    "BS.",
+    "KS.",
+    "Q.",
+    "P.",
+    "St.",
+    "Mr.",
+    "Mrs.",
+    "Dr.",
+)
+_NOT_AFTER_ABBREVIATION = "".join(f"(?<!{re.escape(abbreviation)})" for abbreviation in _ABBREVIATIONS)
+_SENTENCE_END = re.compile(rf"\n+|(?<=[.!?;…]){_NOT_AFTER_ABBREVIATION}[\"')]*\s+(?=[\"'(]?[{UPPER}0-9])")
 
 
 def split_sentences(text: str) -> tuple[Sentence, ...]:
