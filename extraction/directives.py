@@ -73,7 +73,7 @@ _NOT_A_NUMBER = re.compile(
 )
 
 MENTION = re.compile(
-    rf"(?<![\w])(?i:({_TYPE}))(?:\s+(?i:liên tịch|hành động|chung))?\s*(?:((?i:số:?|sô))\s*)?{_NUMBER_CODE}"
+    rf"(?<![\w])(?i:({_TYPE}))(?:\s+(?i:liên tịch|hành động|chung))?(?:\s+(?i:{_TYPE}))?\s*(?:((?i:số:?|sô))\s*)?{_NUMBER_CODE}"
 )
 BARE_NUMBER = re.compile(rf"(?<![\w])(?:số|Số|SỐ)\s*:?\s*(\d{{1,5}})\s*[-/]\s*({_CODE})")
 LIST_MORE = re.compile(rf"\s*(?:,|;|và)\s*(?:số\s*)?{_NUMBER_CODE}")
@@ -81,7 +81,7 @@ DATE_AFTER = re.compile(r"\s*,?\s*(?:được\s+)?(?:ban hành\s+)?(?:ngày|ngay
 ISSUER_AFTER = re.compile(
     r"\s*,?\s*(?:của|do)\s+((?:[A-ZĐÂĂÊÔƠƯÁÀẢÃẠẤẦẨẪẬẮẰẲẴẶÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ])"
     r"[^,;:\"“”(\n]{1,80}?)(?=\s+(?:về|v/v|nhằm|trong|thực hiện|triển khai|đã|là|với|cho|tại|và|khóa|khoá|theo|"
-    r"để|năm|ngày)\b|\s*[,;:\"“”(\n.]|$)"
+    r"để|năm|ngày|phê duyệt|ban hành|quy định|đề ra|yêu cầu|chỉ đạo|hướng dẫn)\b|\s*[,;:\"“”(\n.]|$)"
 )
 TITLE_AFTER = re.compile(r"\s*,?\s*(?:về|v/v)\s*(?:việc\s+)?[\"“]?([^\"”;\n]{5,200})")
 

@@ -1,0 +1,146 @@
+"""Numbered official documents and the relations between them, on sentences written for these tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from extraction import extract
+
+
+def found(text: str) -> set[tuple[str, str, str | None]]:
+    return {(d.type, d.number, d.code) for d in extract(text).directives}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Tỉnh ủy ban hành Chỉ thị số 07-CT/TU về đối ngoại.", ("chi_thi", "7", "CT/TU")),
+        ("Thực hiện Nghị quyết số 09-NQ/TU của Tỉnh ủy.", ("nghi_quyet", "9", "NQ/TU")),
+        ("Theo Kết luận số 57-KL/TW của Bộ Chính trị.", ("ket_luan", "57", "KL/TW")),
+        ("Hội xây dựng Kế hoạch số 30-KH/LHHN năm nay.", ("ke_hoach", "30", "KH/LHHN")),
+        ("Sở có Công văn số 0425/SNgV-HTQT gửi các huyện.", ("cong_van", "425", "SNGV-HTQT")),
+        ("Thực hiện Chương trình hành động số 15-CTr/TU của Tỉnh ủy.", ("chuong_trinh", "15", "CTR/TU")),
+        ("Căn cứ Quyết định số 05/2024/QĐ-UBND của tỉnh.", ("quyet_dinh", "5", "2024/QĐ-UBND")),
+        ("Theo Thông báo số 221-TB/TU của Thường trực.", ("thong_bao", "221", "TB/TU")),
+        ("Ban Tuyên giáo có Hướng dẫn số 09-HD/BTGTU.", ("huong_dan", "9", "HD/BTGTU")),
+        ("Chính phủ ban hành Nghị định số 80/2020/NĐ-CP về viện trợ.", ("nghi_dinh", "80", "2020/NĐ-CP")),
+        ("Bộ ban hành Thông tư số 02/2021/TT-BNG hướng dẫn thi hành.", ("thong_tu", "2", "2021/TT-BNG")),
+        ("Quốc hội thông qua Luật số 63/2020/QH14 năm đó.", ("luat", "63", "2020/QH14")),
+        ("Tỉnh ủy có Thông tri số 05-TT/TU gửi các cấp.", ("other", "5", "TT/TU")),
+        ("Sở trình Tờ trình số 88/TTr-SNgV lên tỉnh.", ("other", "88", "TTR-SNGV")),
+        ("Tỉnh ủy phê duyệt Đề án số 02-ĐA/TU mới.", ("other", "2", "ĐA/TU")),
+    ],
+)
+def test_every_schema_type_number_and_code(sentence: str, expected: tuple[str, str, str | None]) -> None:
+    assert found(sentence) == {expected}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Đơn vị đã quán triệt chỉ thị số 25 của Thành ủy.", {("chi_thi", "25", None)}),
+        ("Tiếp tục thực hiện Chỉ thị 17-CT/TW của Ban Bí thư.", {("chi_thi", "17", "CT/TW")}),
+        ("Theo Chỉ thị số 08- CT/TU của Tỉnh ủy.", {("chi_thi", "8", "CT/TU")}),
+        ("Theo Chỉ thị số 08 –CT/TU của Tỉnh ủy.", {("chi_thi", "8", "CT/TU")}),
+        (
+            "Quán triệt các Nghị quyết số 18, 19 và 20 của Trung ương.",
+            {("nghi_quyet", n, None) for n in ("18", "19", "20")},
+        ),
+        (
+            "Thực hiện các Chỉ thị số 03, 45 của Ban Bí thư.",
+            {("chi_thi", "3", None), ("chi_thi", "45", None)},
+        ),
+        ("UBND TỈNH\nSố: 45/KH-UBND\nKẾ HOẠCH\nTổ chức đón đoàn.", {("ke_hoach", "45", "KH-UBND")}),
+    ],
+)
+def test_spellings_lists_and_headers(sentence: str, expected: set[tuple[str, str, str | None]]) -> None:
+    assert found(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Nghị quyết Đại hội XIII của Đảng đã xác định rõ.",
+        "Chỉ thị này có hiệu lực từ ngày ký.",
+        "Kế hoạch năm 2024 được điều chỉnh; kế hoạch 5 năm cũng vậy.",
+        "Đề án nâng cao năng lực đối ngoại được phê duyệt.",
+        "Luật 3 năm mới sửa; quyết định 2 lần đều đúng.",
+    ],
+)
+def test_unnumbered_references_are_not_listed(sentence: str) -> None:
+    assert extract(sentence).directives == []
+
+
+def test_mentions_of_one_document_merge_with_date_and_issuer() -> None:
+    result = extract(
+        "Hội triển khai chỉ thị số 07 trong toàn hệ thống. "
+        "Chỉ thị số 07-CT/TU ngày 15/3/2024 của Ban Thường vụ Tỉnh ủy về đối ngoại nhân dân được quán triệt sâu rộng."
+    )
+    [directive] = result.directives
+    assert (directive.type, directive.number, directive.code) == ("chi_thi", "7", "CT/TU")
+    assert directive.issued_on == date(2024, 3, 15)
+    assert directive.issuer == "Ban Thường vụ Tỉnh ủy"
+    assert directive.title is not None and directive.title.startswith("đối ngoại nhân dân")
+    assert len(directive.mentions) == 2
+    assert "07-CT/TU" in directive.evidence.sentence
+
+
+def test_spelled_out_issue_date_and_issuers() -> None:
+    result = extract(
+        "Công văn số 215/UBND-NC ngày 03 tháng 4 năm 2024 của UBND tỉnh về việc đón đoàn. "
+        "Nghị quyết số 22-NQ/TW ngày 10/4/2013 của Bộ Chính trị về hội nhập quốc tế."
+    )
+    by_key = {d.key: d for d in result.directives}
+    assert by_key["cong_van", "215"].issued_on == date(2024, 4, 3)
+    assert by_key["cong_van", "215"].issuer == "UBND tỉnh"
+    assert by_key["nghi_quyet", "22"].issuer == "Bộ Chính trị"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source", "target"),
+    [
+        (
+            "Kế hoạch số 30-KH/TU của Ban Thường vụ Tỉnh ủy triển khai thực hiện Kết luận số 57-KL/TW của Bộ Chính trị.",
+            ("ke_hoach", "30"),
+            ("ket_luan", "57"),
+        ),
+        (
+            "Nghị quyết số 12-NQ/TU đã được cụ thể hóa bằng Chương trình số 04-CTr/UBND.",
+            ("chuong_trinh", "4"),
+            ("nghi_quyet", "12"),
+        ),
+        (
+            "Hướng dẫn số 09-HD/BTGTU thực hiện Chỉ thị số 07-CT/TU của Tỉnh ủy.",
+            ("huong_dan", "9"),
+            ("chi_thi", "7"),
+        ),
+    ],
+)
+def test_relations_between_directives(
+    sentence: str, source: tuple[str, str], target: tuple[str, str]
+) -> None:
+    [relation] = extract(sentence).relations
+    assert (relation.source, relation.target, relation.relation) == (source, target, "implements")
+    assert relation.cue in sentence
+
+
+def test_no_relation_without_two_documents() -> None:
+    assert extract("Hội thực hiện Chỉ thị số 07-CT/TU của Tỉnh ủy.").relations == []
+
+
+# --- gaps ---------------------------------------------------------------------------
+
+
+def test_issuer_stops_before_a_verb() -> None:
+    [directive] = extract(
+        "Quyết định số 1229/QĐ-TTg ngày 20/9/2022 của Thủ tướng Chính phủ phê duyệt kế hoạch."
+    ).directives
+    assert directive.issuer == "Thủ tướng Chính phủ"
+
+
+def test_thong_bao_ket_luan_is_a_thong_bao() -> None:
+    assert found("Thực hiện Thông báo kết luận số 143-TB/TU của Thường trực.") == {
+        ("thong_bao", "143", "TB/TU")
+    }
