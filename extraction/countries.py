@@ -53,13 +53,13 @@ _NAMES: dict[str, tuple[str, ...]] = {
     "UA": ("Ukraine", "U-crai-na", "Ucraina"),
     "BY": ("Belarus", "Bê-la-rút", "Belarút"),
     "RS": ("Serbia", "Xéc-bi-a"),
-    "HR": ("Croatia",),
+    "HR": ("Croatia", "Crô-a-ti-a"),
     "TR": ("Thổ Nhĩ Kỳ",),
     "IL": ("Israel", "I-xra-en"),
     "PS": ("Palestine", "Pa-le-xtin", "Palextin"),
     "IR": ("Iran", "I-ran"),
     "IQ": ("Iraq", "I-rắc"),
-    "SA": ("Ả Rập Xê Út", "Saudi Arabia", "A-rập Xê-út"),
+    "SA": ("Ả Rập Xê Út", "Saudi Arabia", "A-rập Xê-út", "Ả-rập Xê-út", "Arab Saudi"),
     "AE": ("UAE", "Các Tiểu vương quốc Ả Rập Thống nhất"),
     "QA": ("Qatar", "Ca-ta"),
     "KW": ("Kuwait", "Cô-oét"),
@@ -80,7 +80,7 @@ _NAMES: dict[str, tuple[str, ...]] = {
     "PH": ("Philippines", "Phi-líp-pin", "Philippin", "Phi-lip-pin"),
     "MM": ("Myanmar", "Mi-an-ma", "Miến Điện"),
     "BN": ("Brunei", "Bru-nây", "Brunây"),
-    "TL": ("Timor-Leste", "Đông Timor", "Ti-mo Lét-xtê"),
+    "TL": ("Timor-Leste", "Đông Timor", "Ti-mo Lét-xtê", "Đông Ti-mo"),
     "MN": ("Mông Cổ",),
     "TW": ("Đài Loan",),
     "HK": ("Hồng Kông", "Hong Kong"),
@@ -92,9 +92,9 @@ _NAMES: dict[str, tuple[str, ...]] = {
     "KZ": ("Kazakhstan", "Ca-dắc-xtan", "Kazắcxtan"),
     "UZ": ("Uzbekistan", "U-dơ-bê-ki-xtan"),
     "AU": ("Australia", "Ốt-xtrây-li-a", "Úc"),
-    "NZ": ("New Zealand", "Niu Di-lân", "Niu Dilân"),
+    "NZ": ("New Zealand", "Niu Di-lân", "Niu Dilân", "Tân Tây Lan"),
     "CA": ("Canada", "Ca-na-đa", "Canađa"),
-    "MX": ("Mexico", "Mê-hi-cô", "Mêhicô"),
+    "MX": ("Mexico", "Mê-hi-cô", "Mêhicô", "Mê-xi-cô"),
     "BR": ("Brazil", "Bra-xin", "Braxin"),
     "AR": ("Argentina", "Ác-hen-ti-na", "Áchentina"),
     "CL": ("Chile", "Chi-lê", "Chilê"),
@@ -106,15 +106,15 @@ _NAMES: dict[str, tuple[str, ...]] = {
     "UY": ("Uruguay", "U-ru-goay"),
     "PA": ("Panama", "Pa-na-ma"),
     "DO": ("Cộng hòa Dominica",),
-    "LU": ("Luxembourg", "Lúc-xem-bua"),
-    "SI": ("Slovenia",),
-    "EE": ("Estonia",),
-    "LV": ("Latvia",),
+    "LU": ("Luxembourg", "Lúc-xem-bua", "Lúc-xăm-bua"),
+    "SI": ("Slovenia", "Xlô-ven-ni-a", "Xlô-vê-ni-a"),
+    "EE": ("Estonia", "Ét-xtô-ni-a", "E-xtô-ni-a"),
+    "LV": ("Latvia", "Lát-vi-a"),
     "LT": ("Lithuania", "Lít-va"),
     "GE": ("Georgia", "Gru-di-a"),
     "AM": ("Armenia", "Ác-mê-ni-a"),
     "AZ": ("Azerbaijan", "A-déc-bai-gian"),
-    "SY": ("Syria", "Xy-ri", "Xyri"),
+    "SY": ("Syria", "Xy-ri", "Xyri", "Xi-ri"),
     "LB": ("Lebanon", "Li-băng", "Libăng"),
     "JO": ("Jordan", "Gioóc-đa-ni"),
     "YE": ("Yemen", "Y-ê-men"),
@@ -132,6 +132,84 @@ _NAMES: dict[str, tuple[str, ...]] = {
     "TN": ("Tunisia", "Tuy-ni-di"),
     "PG": ("Papua New Guinea", "Pa-pua Niu Ghi-nê"),
     "FJ": ("Fiji", "Phi-gi"),
+    "KG": ("Kyrgyzstan", "Cư-rơ-gư-xtan", "Kư-rơ-gư-xtan"),
+    "TJ": ("Tajikistan", "Tát-gi-ki-xtan"),
+    "TM": ("Turkmenistan", "Tuốc-mê-ni-xtan"),
+    "BH": ("Bahrain", "Ba-ranh"),
+    "CI": ("Bờ Biển Ngà", "Côte d'Ivoire"),
+    "ML": ("Mali", "Ma-li"),
+    "BI": ("Burundi", "Bu-run-đi"),
+    "PY": ("Paraguay", "Pa-ra-goay"),
+    "EC": ("Ecuador", "Ê-cu-a-đo"),
+    "JM": ("Jamaica", "Gia-mai-ca"),
+    "AL": ("Albania", "An-ba-ni"),
+    "CY": ("Síp", "Cyprus"),
+    "BT": ("Bhutan", "Bu-tan"),
+    "MV": ("Maldives", "Man-đi-vơ"),
+    "MD": ("Moldova", "Môn-đô-va"),
+    "BA": ("Bosnia và Herzegovina", "Bô-xni-a Héc-dê-gô-vi-na"),
+    "MK": ("Bắc Macedonia", "Bắc Ma-xê-đô-ni-a"),
+    "ME": ("Montenegro", "Môn-tê-nê-grô"),
+    "MT": ("Malta", "Man-ta"),
+    "GT": ("Guatemala", "Goa-tê-ma-la"),
+    "HN": ("Honduras", "Hôn-đu-rát"),
+    "SV": ("El Salvador", "En Xan-va-đo"),
+    "CR": ("Costa Rica", "Cốt-xta Ri-ca"),
+    "HT": ("Haiti", "Ha-i-ti"),
+    "TT": ("Trinidad và Tobago",),
+    "SR": ("Suriname", "Xu-ri-nam"),
+    "GY": ("Guyana", "Guy-a-na"),
+    "NA": ("Namibia", "Na-mi-bi-a"),
+    "BW": ("Botswana", "Bốt-xoa-na"),
+    "CG": ("Cộng hòa Congo", "Công-gô"),
+    "CD": ("Cộng hòa Dân chủ Congo", "CHDC Công-gô"),
+    "GN": ("Guinea", "Ghi-nê"),
+    "GW": ("Guinea-Bissau", "Ghi-nê Bít-xao"),
+    "BF": ("Burkina Faso", "Buốc-ki-na Pha-xô"),
+    "NE": ("Niger", "Ni-giê"),
+    "TD": ("Chad", "Sát"),
+    "ER": ("Eritrea", "Ê-ri-tơ-rê-a"),
+    "SO": ("Somalia", "Xô-ma-li"),
+    "SS": ("Nam Sudan", "Nam Xu-đăng"),
+    "MW": ("Malawi", "Ma-la-uy"),
+    "LS": ("Lesotho", "Lê-xô-thô"),
+    "SZ": ("Eswatini", "Xoa-di-len"),
+    "BJ": ("Benin", "Bê-nanh"),
+    "TG": ("Togo", "Tô-gô"),
+    "SL": ("Sierra Leone", "Xi-ê-ra Lê-ôn"),
+    "LR": ("Liberia", "Li-bê-ri-a"),
+    "GA": ("Gabon", "Ga-bông"),
+    "GQ": ("Guinea Xích Đạo", "Ghi-nê Xích Đạo"),
+    "CV": ("Cabo Verde", "Cáp Ve"),
+    "MU": ("Mauritius", "Mô-ri-xơ"),
+    "SC": ("Seychelles", "Xây-sen"),
+    "KM": ("Comoros", "Cô-mo"),
+    "DJ": ("Djibouti", "Gi-bu-ti"),
+    "MR": ("Mauritania", "Mô-ri-ta-ni"),
+    "WS": ("Samoa", "Xa-moa"),
+    "TO": ("Tonga", "Tông-ga"),
+    "VU": ("Vanuatu", "Va-nu-a-tu"),
+    "SB": ("Quần đảo Solomon", "Xô-lô-môn"),
+    "KI": ("Kiribati", "Ki-ri-ba-ti"),
+    "NR": ("Nauru", "Na-u-ru"),
+    "TV": ("Tuvalu", "Tu-va-lu"),
+    "PW": ("Palau", "Pa-lau"),
+    "FM": ("Micronesia", "Mi-crô-nê-xi-a"),
+    "MH": ("Quần đảo Marshall", "Mác-san"),
+    "AD": ("Andorra", "An-đô-ra"),
+    "MC": ("Monaco", "Mô-na-cô"),
+    "LI": ("Liechtenstein", "Lích-tên-xtên"),
+    "SM": ("San Marino", "Xan Ma-ri-nô"),
+    "VA": ("Vatican", "Tòa Thánh Vatican", "Va-ti-căng"),
+    "BS": ("Bahamas", "Ba-ha-mát"),
+    "BB": ("Barbados", "Bác-ba-đốt"),
+    "DM": ("Dominica", "Đô-mi-ni-ca"),
+    "GD": ("Grenada", "Grê-na-đa"),
+    "LC": ("Saint Lucia", "Xanh Lu-xi-a"),
+    "VC": ("Saint Vincent và Grenadines",),
+    "KN": ("Saint Kitts và Nevis",),
+    "AG": ("Antigua và Barbuda",),
+    "BZ": ("Belize", "Bê-li-xê"),
 }
 
 # Short names that also occur as ordinary words or inside personal and place
@@ -184,13 +262,41 @@ _NOT_AFTER = {
         "Thủy",
         "Trà",
         "Phong",
+        # compounds: "mỹ thuật" (fine arts), "mỹ phẩm", "mỹ nghệ"...
+        "thuật",
+        "phẩm",
+        "nghệ",
+        "học",
+        "nhân",
+        "quan",
+        "cảm",
+        "viện",
+        "lệ",
+        "vị",
     ),
     "Pháp": ("luật", "lệnh", "chế", "lý", "nhân", "quyền", "sư", "danh", "môn", "điển", "y", "định", "trị"),
-    "Anh": ("hùng", "em", "chị", "ấy", "ta", "Quốc"),
+    "Anh": ("hùng", "em", "chị", "ấy", "ta", "ngữ", "văn"),
     "Lào": ("Cai",),
     "Nga": ("Sơn",),
     "Úc": (),
 }
+_HONORIFIC_WORDS = (
+    "ông",
+    "bà",
+    "Ông",
+    "Bà",
+    "anh",
+    "chị",
+    "em",
+    "cô",
+    "chú",
+    "bác",
+    "cụ",
+    "Anh",
+    "Chị",
+    "Cô",
+    "Chú",
+)
 _NOT_BEFORE = {
     "Mỹ": ("thẩm", "mỹ", "Sơn", "hoàn", "la", "đôla", "đô-la"),
     "Nhật": ("chủ", "Chủ"),
@@ -223,8 +329,8 @@ def _is_country(key: str, name: str, start: int, end: int) -> bool:
     if name not in _GUARDED:
         return True
     before, after = _word_before(key, start), _word_after(key, end)
-    if after in _NOT_AFTER.get(name, ()) or before in _NOT_BEFORE.get(name, ()):
-        return False
+    if after in _NOT_AFTER.get(name, ()) or before in _NOT_BEFORE.get(name, ()) or before in _HONORIFIC_WORDS:
+        return False  # "Mỹ thuật", "thẩm mỹ", "bà Nga" (a given name)
     if name == "Ý" and not re.search(
         r"(nước|Việt Nam -|Việt -|quán|sứ)\s*$", key[max(0, start - 15) : start]
     ):
@@ -239,12 +345,43 @@ def _is_country(key: str, name: str, start: int, end: int) -> bool:
     return not (proper.match(after) and after not in _NEIGHBOURS_OK and after not in {"Quốc"})
 
 
+# "Hội hữu nghị Việt - Triều": short names of the partner after "Việt -"
+_SHORT_PARTNERS = {
+    "Triều": "KP",
+    "Trung": "CN",
+    "Hàn": "KR",
+    "Nhật": "JP",
+    "Ấn": "IN",
+    "Thái": "TH",
+    "Miên": "KH",
+    "Xô": "RU",
+    "Cu": "CU",
+    "Mỹ": "US",
+    "Pháp": "FR",
+    "Đức": "DE",
+    "Nga": "RU",
+    "Anh": "GB",
+    "Úc": "AU",
+    "Lào": "LA",
+    "Ý": "IT",
+}
+_SHORT_FRIENDSHIP = re.compile(r"(?<!\w)Việt\s*-\s*(" + "|".join(_SHORT_PARTNERS) + r")(?![\w-])")
+
+
 def find_countries(doc: Document) -> list[CountryMention]:
     """Every mention of a foreign country, in order; Việt Nam itself is not one."""
-    mentions = []
+    mentions = [
+        CountryMention(
+            code=_SHORT_PARTNERS[match.group(1)],
+            name=doc.text[match.start(1) : match.end(1)],
+            evidence=doc.evidence(match.start(1), match.end(1)),
+        )
+        for match in _SHORT_FRIENDSHIP.finditer(doc.key)
+    ]
+    taken = {mention.evidence.start for mention in mentions}
     for match in _PATTERN.finditer(doc.key):
         name = match.group(1)
-        if not _is_country(doc.key, name, match.start(), match.end()):
+        if match.start() in taken or not _is_country(doc.key, name, match.start(), match.end()):
             continue
         mentions.append(
             CountryMention(
@@ -253,7 +390,7 @@ def find_countries(doc: Document) -> list[CountryMention]:
                 evidence=doc.evidence(match.start(), match.end()),
             )
         )
-    return mentions
+    return sorted(mentions, key=lambda mention: mention.evidence.start)
 
 
 def country_code(name: str) -> str | None:

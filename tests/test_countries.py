@@ -130,23 +130,17 @@ MISSING = {
 }
 
 
-@pytest.mark.xfail(strict=True, reason="the gazetteer lacks these names (issue 4 asks for every country)")
 def test_every_country_has_its_vietnamese_names() -> None:
     assert {name: country_code(name) for name in MISSING} == MISSING
 
 
-@pytest.mark.xfail(strict=True, reason="'Mỹ thuật' after 'Đại học' and 'Anh ngữ' are taken for countries")
 def test_compounds_after_proper_nouns_are_not_countries() -> None:
     assert codes("Trường Đại học Mỹ thuật mở Trung tâm Anh ngữ.") == set()
 
 
-@pytest.mark.xfail(strict=True, reason="short friendship names ('Việt - Triều', 'Việt - Trung') are not read")
 def test_short_friendship_names() -> None:
     assert codes("Hội hữu nghị Việt - Triều và Hội hữu nghị Việt - Trung gặp mặt.") == {"KP", "CN"}
 
 
-@pytest.mark.xfail(
-    strict=True, reason="a country word as a given name after an honorific counts ('bà Nga', 'ông Mỹ')"
-)
 def test_given_names_after_honorifics_are_not_countries() -> None:
     assert codes("Bà Nga và ông Mỹ là hai hội viên lâu năm.") == set()
