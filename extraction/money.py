@@ -92,9 +92,12 @@ def parse_amount(text: str) -> tuple[float, str] | None:
     """The value and currency of one written amount ("3,2 tỉ đồng" -> (3.2e9, "VND")), or None."""
     from extraction.text import unify
 
-    match = AMOUNT.search(unify(text))
+    key = unify(text)
+    match = AMOUNT.search(key)
     if not match:
         return None
+    if not any(match.group(code) for code in _CURRENCIES) and _COUNTED.match(key, match.end()):
+        return None  # "5 triệu người": people, not money
     values = _values(match)
     return (values[0], values[2]) if values else None
 

@@ -110,9 +110,6 @@ def test_text_keeps_the_qualifier_and_evidence_the_span() -> None:
 # --- gaps ---------------------------------------------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True, reason="parse_amount() lacks find_amounts' guard: '5 triệu người' parses as VND"
-)
 def test_parse_amount_refuses_counts_of_people() -> None:
     assert parse_amount("5 triệu người") is None
 
