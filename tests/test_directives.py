@@ -144,3 +144,35 @@ def test_thong_bao_ket_luan_is_a_thong_bao() -> None:
     assert found("Thực hiện Thông báo kết luận số 143-TB/TU của Thường trực.") == {
         ("thong_bao", "143", "TB/TU")
     }
+
+
+@pytest.mark.xfail(
+    strict=True, reason="a law named between 'Luật' and its number is missed (the QH code names no type)"
+)
+def test_a_named_law_with_its_number() -> None:
+    assert found("Quốc hội đã thông qua Luật Tổ chức Chính phủ số 76/2015/QH13 năm đó.") == {
+        ("luat", "76", "2015/QH13")
+    }
+
+
+@pytest.mark.xfail(strict=True, reason="a capitalised type word followed by a count is taken for a document")
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Hướng dẫn 500 học sinh tham quan bảo tàng.",
+        "Chương trình 10 tiết mục văn nghệ đặc sắc.",
+        "Kế hoạch 3 đợt cao điểm được triển khai.",
+    ],
+)
+def test_counts_after_a_capitalised_type_word_are_not_documents(sentence: str) -> None:
+    assert extract(sentence).directives == []
+
+
+def test_a_bare_capitalised_reference_still_counts() -> None:
+    assert found("Nghị quyết 36 vẫn là kim chỉ nam của công tác này.") == {("nghi_quyet", "36", None)}
+
+
+@pytest.mark.xfail(strict=True, reason="only the last number of a list gets the issuer written after it")
+def test_the_issuer_after_a_list_belongs_to_every_number() -> None:
+    result = extract("Quán triệt các Chỉ thị số 03, 45 của Ban Bí thư.")
+    assert {d.number: d.issuer for d in result.directives} == {"3": "Ban Bí thư", "45": "Ban Bí thư"}
