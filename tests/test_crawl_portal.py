@@ -208,3 +208,17 @@ def test_a_failed_fetch_is_recorded_and_the_next_run_picks_it_up(tmp_path: Path)
     assert complete > partial
     clean = Portal(PortalState())
     assert complete == sum(len(clean.online(site)) for site in SITES) + 6  # articles and their PDFs
+
+
+def test_a_rerun_through_a_portal_on_another_port_adds_nothing(tmp_path: Path) -> None:
+    """Stored URLs are the real portals' URLs, so the address that served them does not matter."""
+    db = tmp_path / "w.duckdb"
+    with start_portal() as first, start_portal() as second:
+        assert second.url != first.url
+        crawl(db, first.url)
+        before = query(db, "SELECT (SELECT count(*) FROM raw.pages), (SELECT count(*) FROM raw.documents)")
+        summaries = crawl(db, second.url)
+    after = query(db, "SELECT (SELECT count(*) FROM raw.pages), (SELECT count(*) FROM raw.documents)")
+    assert after == before
+    assert all(s.new == s.changed == s.removed == s.failed == 0 for s in summaries.values())
+    assert query(db, "SELECT count(DISTINCT portal) FROM raw.crawl_runs") == [(2,)]
