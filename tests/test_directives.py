@@ -176,3 +176,24 @@ def test_a_bare_capitalised_reference_still_counts() -> None:
 def test_the_issuer_after_a_list_belongs_to_every_number() -> None:
     result = extract("Quán triệt các Chỉ thị số 03, 45 của Ban Bí thư.")
     assert {d.number: d.issuer for d in result.directives} == {"3": "Ban Bí thư", "45": "Ban Bí thư"}
+
+
+@pytest.mark.xfail(
+    strict=True, reason="the date of the next line ('Ngày 18/4/2022, ...') is taken as the issue date"
+)
+def test_an_issue_date_is_not_read_across_a_line_break() -> None:
+    result = extract(
+        "Tỉnh ủy ban hành kế hoạch thực hiện Chỉ thị số 12-CT/TW\n"
+        "Ngày 18/4/2022, Tỉnh ủy có văn bản triển khai. "
+        "Chỉ thị số 12-CT/TW, ngày 05/01/2022 của Ban Bí thư được quán triệt."
+    )
+    [directive] = result.directives
+    assert directive.issued_on == date(2022, 1, 5)
+
+
+@pytest.mark.xfail(strict=True, reason="'Ngày D, X ban hành <document>' gives neither issuer nor date")
+def test_issuer_and_date_written_before_ban_hanh() -> None:
+    [directive] = extract(
+        "Ngày 18/4/2022, Ban Thường vụ Tỉnh ủy ban hành Kế hoạch số 87-KH/TU về công tác đối ngoại."
+    ).directives
+    assert (directive.issuer, directive.issued_on) == ("Ban Thường vụ Tỉnh ủy", date(2022, 4, 18))
