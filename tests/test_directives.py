@@ -197,3 +197,19 @@ def test_issuer_and_date_written_before_ban_hanh() -> None:
         "Ngày 18/4/2022, Ban Thường vụ Tỉnh ủy ban hành Kế hoạch số 87-KH/TU về công tác đối ngoại."
     ).directives
     assert (directive.issuer, directive.issued_on) == ("Ban Thường vụ Tỉnh ủy", date(2022, 4, 18))
+
+
+@pytest.mark.xfail(
+    strict=True, reason="the issuer runs on into the verb phrase ('Ban Bí thư được quán triệt')"
+)
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Chỉ thị số 12-CT/TW của Ban Bí thư được quán triệt sâu rộng.",
+        "Chỉ thị số 12-CT/TW của Ban Bí thư đến nay vẫn còn nguyên giá trị.",
+        "Chỉ thị số 12-CT/TW của Ban Bí thư mở ra giai đoạn mới.",
+    ],
+)
+def test_issuer_stops_where_the_clause_goes_on(sentence: str) -> None:
+    [directive] = extract(sentence).directives
+    assert directive.issuer == "Ban Bí thư"
