@@ -135,6 +135,18 @@ NOT_EVENTS = [
     pytest.param("Tổng thống thăm cấp Nhà nước Việt Nam vào tháng 9/2023.", PUBLISHED, id="month-only"),
     pytest.param("Tỷ lệ hộ nghèo giảm còn 3/4 so với năm trước.", PUBLISHED, id="fraction"),
     pytest.param(
+        "Từ ngày 1/1 đến ngày 30/6, hội tổ chức 20 đoàn đi thăm các nước.",
+        PUBLISHED,
+        id="reporting-period",
+        marks=gap("a half-year reporting period is taken for an activity"),
+    ),
+    pytest.param(
+        "Chiều 28/12, hội nghị tổng kết năm 2023 và triển khai nhiệm vụ năm 2024 diễn ra.",
+        None,
+        id="two-years-leave-the-year-uncertain",
+        marks=gap("the largest of two years in a sentence is taken as certain"),
+    ),
+    pytest.param(
         "Dịp này, ông B nói: “Hôm nay chúng tôi rất vui được đón đoàn”.",
         PUBLISHED,
         id="today-in-a-quote",

@@ -221,6 +221,17 @@ def test_foreign_guest_takes_the_country_of_the_delegation() -> None:
     assert found["Arturo Cambron"].titles == ["Ủy viên Ủy ban Toàn quốc", "Trưởng đoàn"]
 
 
+@gap("a foreign name said shorter is another person; no country from the article")
+def test_a_foreign_name_said_shorter_and_its_country() -> None:
+    found = people(
+        "Đoàn Hội hữu nghị Việt Nam - Cuba đến La Habana. Chủ tịch ICAP Fernando González Llort cảm ơn nhân dân "
+        "Việt Nam. Ông Fernando González cho biết ICAP sẵn sàng phối hợp."
+    )
+    assert set(found) == {"Fernando González Llort"}
+    assert len(found["Fernando González Llort"].mentions) == 2
+    assert found["Fernando González Llort"].country == "CU"
+
+
 @gap("a position in capitals becomes 'Phó chủ tịch', the gold writes 'Phó Chủ tịch'")
 def test_signer_of_a_letter() -> None:
     text = "Nơi nhận:\n- Như trên;\n- Lưu VT.\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n(Đã ký)\nNGUYỄN MINH LÂM"
