@@ -133,3 +133,21 @@ def test_abbreviations_do_not_end_a_sentence() -> None:
 
 def test_iso_date_line_is_read() -> None:
     assert prepare("Tựa bài\n2023-09-12 08:15\nThân bài.").published_on == date(2023, 9, 12)
+
+
+@pytest.mark.xfail(
+    strict=True, reason="date lines with a spelled month, a view count, a byline or 'Đăng ngày' are not read"
+)
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Thứ Hai, 12 tháng 9, 2023 15:20",
+        "12 Tháng 9, 2023",
+        "Ngày đăng: 12/09/2023 - Lượt xem: 245",
+        "Thứ ba, 12/09/2023 - 15:20:33 | Lượt xem: 1024",
+        "12/09/2023 15:20 | Tác giả: Thanh Hải",
+        "Đăng ngày 12/09/2023",
+    ],
+)
+def test_more_date_line_formats(line: str) -> None:
+    assert prepare(f"Tựa bài viết\n{line}\nThân bài bắt đầu ở đây.").published_on == date(2023, 9, 12)
