@@ -139,7 +139,9 @@ def likely_year(text: str) -> int | None:
             r"(nhiệm kỳ|giai đoạn|khóa|khoá|đến năm|tầm nhìn|thời kỳ)[^.;\n]*$", before
         ) or re.search(r"(sinh|sinh năm|thành lập|từ năm)\s*$", before):
             continue
+        if re.match(r"\s*-\s*(?:19|20)\d\d", text[match.end() : match.end() + 8]):
+            continue  # "(1961-2024)": a span counts by its end
         if re.search(r"(tháng\s*\d{1,2}|\d{1,2})\s*/\s*$", before):
             continue  # "tháng 5/2023": a month, not the activity's day
         years.append(int(match.group(1)))
-    return max(years) if years else None
+    return years[0] if len(set(years)) == 1 else None  # two different years leave the year uncertain

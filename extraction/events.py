@@ -122,6 +122,8 @@ def _dates_in(doc: Document, sentence: Sentence) -> list[tuple[date, int, int]]:
         before = key[max(sentence.start, match.start() - 40) : match.start()]
         if _DOCUMENT_BEFORE.search(before) or _in_parentheses(key, match.start(), sentence):
             continue
+        if found and re.search(r"(?:đến|tới)\s*$", before):
+            continue  # "từ ngày 30/10 đến ngày 2/11": the end of a range, not another activity
         first = _DAYS_FIRST.search(key[match.start() : match.start(1 if match.group(1) else 4)])
         if first:
             day = first.group(1)
@@ -129,6 +131,8 @@ def _dates_in(doc: Document, sentence: Sentence) -> list[tuple[date, int, int]]:
         if when:
             found.append((when, match.start(), match.end()))
     for match in RELATIVE_DAY.finditer(key, sentence.start, sentence.end):
+        if key.count('"', sentence.start, match.start()) % 2:
+            continue  # "hôm nay" inside a quotation is the speaker's day, not the article's
         bracket = re.match(r"\s*\((\d{1,2})\s*/\s*(\d{1,2})\)", key[match.end() : match.end() + 10])
         if bracket:
             when = _resolve(doc, sentence, int(bracket.group(1)), int(bracket.group(2)), None)

@@ -212,7 +212,6 @@ _NOT_NAME_WORDS = {
         "Vụ",
         "Phòng",
         "Quốc",
-        "Chính",
         "Phủ",
         "Trưởng",
         "Lễ",
@@ -239,7 +238,6 @@ _NOT_NAME_WORDS = {
         "Kế",
         "Hoạch",
         "Chỉ",
-        "Thị",
         "Quyết",
         "Chương",
         "Trình",
@@ -608,8 +606,6 @@ def find_people(doc: Document) -> tuple[list[Person], list[Organization]]:
             start = run.end() - len(name_text)
             if _is_place(text, start, name_text) or is_excluded(start):
                 break
-            if name_text == "Hồ Chí Minh" and not re.search(r"(Chủ tịch|Bác)\s*$", text[:start]):
-                break
             end = run.end()
             found.add(
                 doc,
@@ -659,7 +655,7 @@ def find_people(doc: Document) -> tuple[list[Person], list[Organization]]:
 
 _FULL_NAME = rf"(?P<name>{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{1,3}})(?![\w])"
 _WEAK_CUE = re.compile(
-    r"(?<![\w])(?:anh|chị|em|cô|thầy|cụ|chú|bác|cháu|bé|nghệ nhân|nghệ sĩ|bác sĩ|nhà báo|nhạc sĩ|họa sĩ|"
+    r"(?<![\w])(?i:anh|chị|em|cô|thầy|cụ|chú|bác|cháu|bé|nghệ nhân|nghệ sĩ|bác sĩ|nhà báo|nhạc sĩ|họa sĩ|"
     r"nhà văn|nhà thơ|luật sư|kỹ sư|sinh viên|học sinh|giáo sư|GS\.?|PGS\.?|TS\.?|ThS\.?|PGS\.TS\.?|"
     rf"GS\.TS\.?|thượng tá|trung tá|đại tá|thiếu tá|đại úy|hòa thượng|linh mục)\s+{_FULL_NAME}"
 )
@@ -673,8 +669,25 @@ def _is_foreign(words: list[str]) -> bool:
     return any(not _looks_vietnamese(word) for word in words)
 
 
+_ORGANISATION_WORDS = re.compile(
+    r"\b(?:International|Foundation|Fund|Vision|Organi[sz]ation|Association|Corporation|Group|Company|Ltd|Inc|"
+    r"JSC|Bank|University|Institute|Cent(?:er|re)|Society|Network|Aid|Care|Oxfam|UNICEF|UNDP|KOICA|JICA|USAID|"
+    r"Habitat|Humanity|Children|Project|Program(?:me)?|Council|Agency|Committee|Partners?)\b"
+)
+
+
 def _is_place(text: str, start: int, name: str) -> bool:
+    """A place, an organisation or an anniversary's subject, not a person named in the text."""
     before = text[max(0, start - 20) : start]
+    if _ORGANISATION_WORDS.search(name):
+        return True
+    if re.search(
+        r"(?i:ngày sinh|năm sinh|ngày mất|sinh nhật)\s+(?:(?i:của\s+)?(?:đồng chí|chủ tịch|bác)\s+)?$",
+        text[max(0, start - 40) : start],
+    ):
+        return True  # "kỷ niệm 100 năm ngày sinh đồng chí X": an anniversary
+    if name == "Hồ Chí Minh" and re.search(r"(?:Chủ tịch|Bác)\s*$", before):
+        return False  # the president, named as a person
     if _PLACE_BEFORE.search(before) or _CAN_CHI.match(name):
         return True
     if _ADMIN_BEFORE.search(before) and _is_foreign(name.split()):

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from scrapers.config import SiteConfig
 from scrapers.http import PoliteClient
-from scrapers.parse import article_links, decode_html, parse_article, sitemap_links
+from scrapers.parse import article_links, canonical_url, decode_html, parse_article, sitemap_links
 from scrapers.types import FetchResult
 
 
@@ -82,9 +82,14 @@ def crawl_site(
         result = fetch(url, "article", discovered.get(url) or known.referrers.get(url))
         if result and result.ok:
             html = decode_html(result.body, result.headers.get("content-type"))  # type: ignore[arg-type]
-            for attachment in parse_article(site, url, html).attachment_urls:
-                if site.allows(attachment):
-                    attachments.setdefault(attachment, url)
+            try:
+                linked = parse_article(site, url, html).attachment_urls
+            except Exception:  # an unreadable page is recorded by the parse step; the crawl goes on
+                linked = ()
+            for attachment in linked:
+                canonical = canonical_url(site, attachment)
+                if canonical:
+                    attachments.setdefault(canonical, url)
     for url, referrer in attachments.items():
         fetch(url, "attachment", referrer or None)
     return results

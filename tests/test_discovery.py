@@ -122,12 +122,6 @@ def test_a_first_crawl_walks_every_listing_page_and_fetches_what_it_links(server
     assert all("#" not in result.url for result in results if result.kind != "attachment")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="gap in scrapers/parse.py: attachment URLs keep their #fragment, so one file linked two ways "
-    "is stored under two URLs",
-)
 def test_attachment_urls_are_canonical_too(server: LocalServer) -> None:
     script_site(server, FIRST_PAGE, SECOND_PAGE)
     results = crawl(server)
@@ -206,12 +200,6 @@ def test_a_failed_listing_page_ends_that_walk_but_not_the_crawl(server: LocalSer
     assert any(result.url == f"{BASE}/a-1.html" and result.ok for result in results)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=RecursionError,
-    reason="gap in scrapers/crawl.py: an article page the parser raises on (while looking for attachment "
-    "links) ends the whole site's crawl, and nothing of the site is landed",
-)
 def test_a_page_the_parser_chokes_on_does_not_end_the_crawl(server: LocalServer) -> None:
     script_site(server, FIRST_PAGE, SECOND_PAGE)
     deep = '<h1 class="article-title">T</h1><div class="article-content">' + "<div>" * 3000 + "chữ"
