@@ -34,7 +34,7 @@ def extract(text: str, published_on: date | None = None) -> Extraction:
         people=people,
         organizations=organizations,
         amounts=find_amounts(doc),
-        events=find_events(doc),
+        events=find_events(doc, people),
         countries=find_countries(doc),
     )
 

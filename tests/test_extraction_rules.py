@@ -162,7 +162,7 @@ def test_places_bylines_credits_and_short_references_are_not_people() -> None:
 
 def test_signer_of_a_letter_in_capitals() -> None:
     people = extract("Nơi nhận:\n- Như trên.\nT/M BAN THƯỜNG VỤ\nPHÓ BÍ THƯ\nNGUYỄN VĂN AN").people
-    assert [(p.name, p.titles) for p in people] == [("Nguyễn Văn An", ["Phó bí thư"])]
+    assert [(p.name, p.titles) for p in people] == [("Nguyễn Văn An", ["Phó Bí thư"])]
 
 
 # --- events ---------------------------------------------------------------------------

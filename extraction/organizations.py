@@ -1,0 +1,128 @@
+"""Organisations named in Vietnamese people's-diplomacy text.
+
+Names are read from the word that opens them ("Liên hiệp các tổ chức hữu
+nghị", "Hội hữu nghị Việt Nam - X", "Ủy ban MTTQ Việt Nam", "UBND", "Đại sứ
+quán", "Sở", "Tổ chức"...) to where their own words end: a place after
+"tỉnh"/"thành phố", a country after a dash, or capitalised words. Known
+acronyms count alone (VUFO, KOICA). An acronym written in brackets after a
+name is that organisation's ("... Việt Nam (VUFO)").
+
+An organisation's `country` is its home: Vietnamese bodies, including the
+friendship societies "Hội hữu nghị Việt Nam - X", are VN; an embassy or a
+foreign NGO is its country's.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from extraction.countries import country_code
+from extraction.records import Organization
+from extraction.text import Document
+from extraction.variants import flex, fold_phrase
+
+_CAP = r"[^\W\d_a-zđ][\w'’]*"  # a capitalised word (or an acronym)
+_PLACE = rf"{_CAP}(?:[ \t]+{_CAP}){{0,3}}"
+_ADMIN = r"(?:tỉnh|thành phố|Thành phố|TP\.?|Tp\.?|huyện|quận|thị xã|xã|phường)"
+_WHERE = (
+    rf"(?:[ \t]+{_ADMIN}[ \t]+{_PLACE}|[ \t]+(?!Việt Nam)(?=[^\W\d_])[^\W\d_a-zđ]\w+(?:[ \t]+{_CAP}){{0,2}})?"
+)
+_VN = r"(?:[ \t]+Việt[ \t]+Nam)?"
+
+# Each pattern names one kind of organisation; group 0 is the name.
+_PATTERNS = [
+    rf"{flex('Liên hiệp các tổ chức hữu nghị')}{_VN}{_WHERE}",
+    rf"(?:Liên hiệp CTCHN|LHCTCHN){_VN}{_WHERE}",
+    rf"(?:{flex('Hội hữu nghị')}|{flex('Hội Hữu nghị')}){_VN}[ \t]*[-–][ \t]*{_PLACE}(?:[ \t]+{_ADMIN}[ \t]+{_PLACE})?",
+    rf"Hội[ \t]+Việt[ \t]*[-–][ \t]*{_CAP}(?:[ \t]+{_CAP})?",
+    rf"(?:{flex('Ủy ban Trung ương')}[ \t]+)?(?:{flex('Ủy ban')}[ \t]+)?(?:MTTQ|{flex('Mặt trận Tổ quốc')}){_VN}{_WHERE}",
+    rf"(?:UBND|HĐND|{flex('Ủy ban nhân dân')}|{flex('Hội đồng nhân dân')})(?:[ \t]+{_ADMIN}(?:[ \t]+{_PLACE})?)?",
+    rf"(?:Ban Thường vụ[ \t]+)?(?:{flex('Tỉnh ủy')}|{flex('Thành ủy')}|{flex('Huyện ủy')})(?:[ \t]+{_PLACE})?",
+    r"Ban Bí thư(?:[ \t]+Trung ương Đảng)?|Bộ Chính trị|Quốc hội|Chính phủ",
+    rf"Ban[ \t]+(?:Đối ngoại|Dân vận|Tuyên giáo|Tổ chức|Kinh tế|Nội chính)[ \t]+(?:Trung ương|{flex('Tỉnh ủy')}|{flex('Thành ủy')})(?:[ \t]+{_PLACE})?",
+    rf"(?:Đại sứ quán|Tổng Lãnh sự quán|Tổng lãnh sự quán|Lãnh sự quán)[ \t]+(?:Liên bang[ \t]+|Cộng hòa[ \t]+|Vương quốc[ \t]+)?{_PLACE}(?:[ \t]+tại[ \t]+(?:{_ADMIN}[ \t]+)?{_PLACE})?",
+    rf"(?:Sở|Bộ)[ \t]+{_CAP}(?:[ \t]+[a-zđ\w]+){{0,1}}(?:,?[ \t]+(?:và[ \t]+)?{_CAP}(?:[ \t]+[a-zà-ỹđ]+)?){{0,3}}",
+    rf"(?i:tổ chức)[ \t]+(?:[A-ZĐ][\w&.-]*[A-Z]\w*|{_CAP}[ \t]+(?:International|Vision|Foundation|Aid))(?:[ \t]*/[ \t]*{_PLACE})?",
+    rf"Đảng Cộng sản[ \t]+{_PLACE}",
+    rf"Mặt trận Đoàn kết phát triển(?:[ \t]+Tổ quốc)?(?:[ \t]+(?!Tổ\b){_CAP}(?:[ \t]+tỉnh[ \t]+{_PLACE})?)?",
+    rf"Hội[ \t]+(?:{_CAP}|những)(?:[ \t]+(?:{_CAP}|[a-zà-ỹđ]+(?=[ \t]+(?:{_CAP}|chất|da|cam|nhân|người)))|/[\w]+|[ \t]+(?:chất độc da cam(?:/dioxin)?|nhân dân|người)){{0,7}}",
+    r"(?:Plan International|World Vision|Save the Children|Oxfam|CARE International|ActionAid|Caritas|"
+    r"Habitat for Humanity|Operation Smile|East Meets West|Quỹ Hòa bình và Phát triển|PeaceTrees|"
+    r"Giving It Back to Kids|Christina Noble|Samaritan's Purse|AIP Foundation)",
+    r"(?<![\w-])(?:VUFO|KOICA|JICA|USAID|UNICEF|UNDP|UNFPA|UNESCO|WHO|FAO|GIZ|PACCOM|ASEAN|APEC|VESAMO|ACEF|"
+    r"AIPA|ILO|IOM|UNHCR|UN Women|WWF|IUCN|ADB|WB|IMF|EU)(?![\w-])",
+]
+# Every name opens a word with one of these letters: checking it first keeps the scan fast.
+_ORG = re.compile(
+    r"(?<![\w-])(?=[LHỦUMBTĐSQCtPWOAEGJKVIF])(?:" + "|".join(f"(?:{p})" for p in _PATTERNS) + ")"
+)
+_ACRONYM_AFTER = re.compile(r"[ \t]*\(([A-ZĐ][A-ZĐ0-9 &-]{1,15})\)")
+_VIETNAMESE_BODY = re.compile(
+    rf"^(?:{flex('Liên hiệp')}|LHCTCHN|{flex('Hội hữu nghị Việt Nam')}|{flex('Hội Hữu nghị Việt Nam')}|Hội Việt|"
+    rf"{flex('Ủy ban')}|UBND|HĐND|MTTQ|Mặt trận Tổ quốc|Ban |Bộ |Sở |{flex('Tỉnh ủy')}|{flex('Thành ủy')}|{flex('Huyện ủy')}|"
+    r"Quốc hội|Chính phủ|Hội đồng|VUFO|PACCOM)"
+)
+_TRAILING_NOISE = re.compile(r"(?:[ \t]+(?:Tại|Theo|Trong|Với|Và|Cùng|Nhân|Thời|Ngày|Sáng|Chiều|Đây))+$")
+
+
+def find_organizations(doc: Document, people_names: tuple[str, ...] = ()) -> list[Organization]:
+    """Each organisation once, in the order of its first mention.
+
+    `people_names` are cut off a name's end: "UBND thành phố Hồ Kỳ Minh" is the city's
+    committee, then its vice-chairman.
+    """
+    found: dict[str, Organization] = {}
+    acronyms: dict[str, str] = {}
+    text = doc.text
+    for match in _ORG.finditer(text):
+        name = _TRAILING_NOISE.sub("", match.group(0).strip(" \t,-–"))
+        if len(name) < 2 or (name.isupper() and " " in name):
+            continue  # a heading in capitals
+        name = _without_person(name, people_names)
+        if name.startswith("tổ chức "):
+            name = name[len("tổ chức ") :]  # "tổ chức KOICA": the organisation is KOICA
+        end = match.start() + len(name)
+        acronym_match = _ACRONYM_AFTER.match(text, end)
+        acronym = acronym_match.group(1).strip() if acronym_match else None
+        key = fold_phrase(name)
+        if key in found or key in acronyms:
+            continue
+        if name.isupper() and name in {org.acronym for org in found.values()}:
+            continue  # "VUFO" after "Liên hiệp ... Việt Nam (VUFO)"
+        organization = Organization(
+            name=name,
+            acronym=acronym or (name if name.isupper() and " " not in name else None),
+            country=_home_country(name),
+            evidence=doc.evidence(match.start(), end),
+        )
+        found[key] = organization
+        if acronym:
+            acronyms[fold_phrase(acronym)] = key
+    return list(found.values())
+
+
+def _without_person(name: str, people_names: tuple[str, ...]) -> str:
+    for person in people_names:
+        words = person.split()
+        for size in range(len(words), 1, -1):
+            part = " ".join(words[:size])
+            if name.endswith(" " + part):
+                return name[: -len(part) - 1].rstrip()
+    return name
+
+
+@lru_cache(maxsize=4096)
+def _home_country(name: str) -> str | None:
+    if _VIETNAMESE_BODY.match(name):
+        return "VN"
+    words = re.split(r"[ \t/]+", name)
+    for start in range(len(words)):
+        for size in range(min(5, len(words) - start), 0, -1):
+            phrase = " ".join(words[start : start + size]).strip(",.()-–")
+            if phrase == "Việt Nam":
+                return "VN"
+            code = country_code(phrase)
+            if code:
+                return code
+    return None
