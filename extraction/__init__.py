@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from extraction.aid_parties import add_parties
 from extraction.countries import find_countries
 from extraction.directives import find_directives
 from extraction.events import find_events
@@ -19,7 +20,7 @@ from extraction.text import prepare
 
 # Raise when a change alters what is extracted: the warehouse re-extracts every
 # stored document whose records came from another version.
-EXTRACTOR_VERSION = "1"
+EXTRACTOR_VERSION = "2"
 
 
 def extract(text: str, published_on: date | None = None) -> Extraction:
@@ -33,7 +34,7 @@ def extract(text: str, published_on: date | None = None) -> Extraction:
         relations=relations,
         people=people,
         organizations=organizations,
-        amounts=find_amounts(doc),
+        amounts=add_parties(doc, find_amounts(doc), [*organizations, *people]),
         events=find_events(doc, people),
         countries=find_countries(doc),
     )

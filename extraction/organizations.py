@@ -80,9 +80,11 @@ def find_organizations(doc: Document, people_names: tuple[str, ...] = ()) -> lis
         if len(name) < 2 or (name.isupper() and " " in name):
             continue  # a heading in capitals
         name = _without_person(name, people_names)
+        start = match.start() + len(match.group(0)) - len(match.group(0).lstrip(" \t,-–"))
         if name.startswith("tổ chức "):
             name = name[len("tổ chức ") :]  # "tổ chức KOICA": the organisation is KOICA
-        end = match.start() + len(name)
+            start += len("tổ chức ")
+        end = start + len(name)
         acronym_match = _ACRONYM_AFTER.match(text, end)
         acronym = acronym_match.group(1).strip() if acronym_match else None
         key = fold_phrase(name)
@@ -94,7 +96,7 @@ def find_organizations(doc: Document, people_names: tuple[str, ...] = ()) -> lis
             name=name,
             acronym=acronym or (name if name.isupper() and " " not in name else None),
             country=_home_country(name),
-            evidence=doc.evidence(match.start(), end),
+            evidence=doc.evidence(start, end),
         )
         found[key] = organization
         if acronym:

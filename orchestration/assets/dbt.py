@@ -8,7 +8,20 @@ from dagster_dbt import DbtCliResource, DbtProject, dbt_assets
 from orchestration.resources import DBT_EXECUTABLE, DBT_PROJECT_DIR, DUCKDB_POOL, WarehouseResource
 
 dbt_project = DbtProject(project_dir=DBT_PROJECT_DIR, profiles_dir=DBT_PROJECT_DIR)
-if not dbt_project.manifest_path.exists():  # a fresh clone: parse once (offline) so the lineage can load
+
+
+def _manifest_is_stale() -> bool:
+    """True on a fresh clone, or when a model, seed, macro or YAML file changed after the last parse."""
+    if not dbt_project.manifest_path.exists():
+        return True
+    parsed_at = dbt_project.manifest_path.stat().st_mtime
+    sources = [DBT_PROJECT_DIR / "dbt_project.yml"]
+    for folder in ("models", "macros", "seeds", "tests", "analyses"):
+        sources += [path for path in (DBT_PROJECT_DIR / folder).rglob("*") if path.is_file()]
+    return any(path.stat().st_mtime > parsed_at for path in sources)
+
+
+if _manifest_is_stale():  # parse (offline, a few seconds) so the lineage shows the project as it is
     subprocess.run(
         [
             DBT_EXECUTABLE,

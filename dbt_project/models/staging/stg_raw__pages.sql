@@ -13,5 +13,5 @@ select
     last_seen_at,
     removed_at,
     removed_at is not null as is_removed,
-    row_number() over (partition by url order by first_seen_at desc, last_seen_at desc) = 1 as is_latest_version
+    row_number() over (partition by url order by last_seen_at desc, first_seen_at desc) = 1 as is_latest_version
 from {{ source('raw', 'pages') }}

@@ -1,0 +1,31 @@
+-- Events with the province their location names (the longest place name found in it, then in
+-- the evidence sentence), kept as written in the article and mapped to its post-2025 province.
+with events as (
+    select * from {{ ref('int_events__current') }}
+),
+
+matches as (
+    select
+        events.record_id,
+        lookup.location_id,
+        lookup.location_id_after_2025,
+        row_number() over (
+            partition by events.record_id
+            order by
+                contains(lower(coalesce(events.location_text, '')), lookup.place_key) desc,
+                length(lookup.place_key) desc
+        ) as preference
+    from events
+    inner join {{ ref('int_locations__lookup') }} as lookup
+        on regexp_matches(
+            lower(coalesce(events.location_text, '') || ' ' || events.evidence_sentence),
+            '(^|[^[:alnum:]])' || lookup.place_key || '($|[^[:alnum:]])'
+        )
+)
+
+select
+    events.*,
+    matches.location_id,
+    matches.location_id_after_2025
+from events
+left join matches on matches.record_id = events.record_id and matches.preference = 1

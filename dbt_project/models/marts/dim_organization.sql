@@ -1,0 +1,23 @@
+-- One row per organisation, aliases and abbreviations resolved (int_organizations__resolved).
+with resolved as (
+    select * from {{ ref('int_organizations__resolved') }}
+),
+
+aliases as (
+    select organization_id, list(distinct name_as_written order by name_as_written) as names_as_written
+    from resolved
+    group by organization_id
+)
+
+select distinct on (resolved.organization_id)
+    resolved.organization_id,
+    resolved.organization_name,
+    resolved.acronym,
+    resolved.organization_kind,
+    resolved.country_code,
+    md5(resolved.province_name) as location_id,
+    resolved.province_name,
+    aliases.names_as_written
+from resolved
+inner join aliases using (organization_id)
+order by resolved.organization_id

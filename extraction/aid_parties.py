@@ -1,0 +1,173 @@
+"""Who gives an aid amount, to whom, and what for.
+
+Vietnamese news names the parties of a donation in a few set ways:
+"do công ty X tài trợ" and "viện trợ từ X" (donor), "X đã trao tặng ..."
+(donor as subject), "... cho Y" (recipient), "để / nhằm ..." and the goods
+handed over (purpose). The clause holding the amount (between semicolons) is
+read first, then its whole sentence. A party is a short noun phrase cut at
+punctuation and at the words that start the next part of the clause; when an
+organisation or person the extractor found starts there, its full name wins.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from extraction.records import Amount, Organization, Person
+from extraction.text import Document
+
+_GIVE = (
+    r"trao tặng|trao|tặng|tài trợ|ủng hộ|viện trợ|quyên góp|đóng góp|hỗ trợ|giúp đỡ|"
+    r"cứu trợ|xây tặng|trao học bổng|bàn giao"
+)
+# words that end a party's name: the next part of the clause begins
+_STOP = (
+    r"cho|tặng|với|tại|để|nhằm|trị giá|tổng|số tiền|gồm|bao gồm|trong|vào|nhân dịp|từ|đã|vừa|sẽ|"
+    r"đang|cũng|thông qua|qua|theo|là|được|mang|góp phần|tiếp nhận|" + _GIVE
+)
+_PHRASE = rf"(?P<np>(?:(?!(?-i:{_STOP})(?!\w))[^\s,;.:()“”\"]+\s*){{1,14}})"
+_DONOR_PATTERNS = [
+    re.compile(rf"(?<!\w)do\s+{_PHRASE}(?:{_GIVE})(?!\w)", re.IGNORECASE),
+    re.compile(
+        rf"(?<!\w)(?:viện trợ|tài trợ|hỗ trợ|ủng hộ|quà|kinh phí|nguồn vốn|khoản tiền)"
+        rf"(?:\s+không hoàn lại)?\s+(?:của|từ)\s+(?!(?:năm|ngày|tháng|\d))(?:nguồn\s+)?{_PHRASE}",
+        re.IGNORECASE,
+    ),
+    re.compile(rf"(?<!\w)nhà tài trợ\s+{_PHRASE}", re.IGNORECASE),
+]
+_SUBJECT_VERB = re.compile(
+    rf"(?:\s+(?:đã|vừa|cũng|sẽ|đã trực tiếp|đã quyết định|quyết định|cam kết))*\s+(?:{_GIVE})(?!\w)",
+    re.IGNORECASE,
+)
+_ORG_NOUN = re.compile(
+    r"(?:tổ chức|công ty|quỹ|hội|doanh nghiệp|ngân hàng|tập đoàn|đoàn|nhà hảo tâm|chính phủ|đại sứ quán|"
+    r"tổng lãnh sự|cộng đồng|bà con|kiều bào)(?!\w)",
+    re.IGNORECASE,
+)
+_KIND_WORD = re.compile(r"(?:tổ chức|công ty|nhà hảo tâm|doanh nghiệp|quỹ)\s+", re.IGNORECASE)
+# "cho việc xây nhà" names a purpose, "cho 2 tỷ đồng" the end of a range: neither is a recipient
+_NOT_A_PARTY = re.compile(
+    r"(?:việc|công tác|hoạt động)(?!\w)|[\d.,]+\s*(?:tỷ|tỉ|triệu|nghìn|ngàn|đồng|USD)", re.I
+)
+_GIFT_TO = re.compile(r"(?<!\w)(?:trao tặng|tặng|hỗ trợ|giúp đỡ)\s+", re.IGNORECASE)
+_RECIPIENT = re.compile(
+    rf"(?<!\w)(?:{_GIVE}|quà|kinh phí)[^;.]*?(?<!\w)(?:cho|đến|giúp)\s+{_PHRASE}", re.IGNORECASE
+)
+_PURPOSE = re.compile(
+    r"(?<!\w)(?:để|nhằm mục đích|nhằm|dùng để|phục vụ cho|phục vụ|cho việc)\s+(?P<np>[^,;.:()“”\"]{3,90})",
+    re.IGNORECASE,
+)
+_GOODS = re.compile(r"^\s*(?P<np>(?:các|những)\s+[^;.]{3,80}?)\s+cho(?!\w)", re.IGNORECASE)
+# a lower-case word after a capitalised name that starts a new noun phrase: "Tổng Lãnh sự Nhật Bản các trang thiết bị"
+_NEW_PHRASE = re.compile(r"\s+(?:các|những|một|\d)", re.IGNORECASE)
+_LEAD_IN = re.compile(r"^(?:[^,]*,\s*)*")  # adverbials before the subject ("Dịp này, ...")
+
+
+def add_parties(doc: Document, amounts: list[Amount], names: list[Organization | Person]) -> list[Amount]:
+    """The aid amounts with donor, recipient and purpose filled where the text names them."""
+    spans = sorted((n.evidence.start, n.evidence.end) for n in names)
+    result = []
+    for amount in amounts:
+        if amount.kind != "aid":
+            result.append(amount)
+            continue
+        sentence = doc.sentence_at(amount.evidence.start)
+        at = amount.evidence.start
+        windows = [_clause(doc.key, sentence.start, sentence.end, at), (sentence.start, sentence.end)]
+        result.append(
+            replace(
+                amount,
+                donor=_first(lambda w, at=at: _donor(doc, w, spans, at), windows),
+                recipient=_first(lambda w, at=at: _recipient(doc, w, spans, at), windows),
+                purpose=_first(lambda w: _purpose(doc, w), windows[:1]),
+            )
+        )
+    return result
+
+
+def _first(find, windows: list[tuple[int, int]]) -> str | None:
+    for window in windows:
+        found = find(window)
+        if found:
+            return found
+    return None
+
+
+def _clause(key: str, start: int, end: int, at: int) -> tuple[int, int]:
+    """The stretch between semicolons or colons around the amount: lists give each item its own parties."""
+    left = max(key.rfind(";", start, at), key.rfind(":", start, at))
+    right = min((i for i in (key.find(";", at, end), key.find(":", at, end)) if i >= 0), default=end)
+    return (left + 1 if left >= 0 else start, right)
+
+
+def _donor(doc: Document, window: tuple[int, int], spans: list[tuple[int, int]], at: int) -> str | None:
+    """The donor phrase nearest before the amount (else the first after it)."""
+    start, end = window
+    candidates = [
+        (match.start(), match.start("np"), match.end("np"))
+        for pattern in _DONOR_PATTERNS
+        for match in pattern.finditer(doc.key, start, end)
+    ]
+    for verb in _SUBJECT_VERB.finditer(doc.key, start, end):
+        before = doc.key[start : verb.start()]
+        subject_start = start + _LEAD_IN.match(before).end()
+        subject = doc.text[subject_start : verb.start()].strip()
+        if (subject[:1].isupper() or _ORG_NOUN.match(subject)) and 1 <= len(subject.split()) <= 12:
+            candidates.append((subject_start, subject_start, verb.start()))
+    for _, np_start, np_end in _nearest(candidates, at):
+        party = _party(doc, np_start, np_end, spans)
+        if party:
+            return party
+    return None
+
+
+def _nearest(candidates: list[tuple[int, int, int]], at: int) -> list[tuple[int, int, int]]:
+    before = sorted((c for c in candidates if c[0] <= at), reverse=True)
+    after = sorted(c for c in candidates if c[0] > at)
+    return before + after
+
+
+def _recipient(doc: Document, window: tuple[int, int], spans: list[tuple[int, int]], at: int) -> str | None:
+    candidates = [(m.start("np"), m.start("np"), m.end("np")) for m in _RECIPIENT.finditer(doc.key, *window)]
+    for gift in _GIFT_TO.finditer(doc.key, *window):  # "tặng ông Mai Văn Lợt": a named person or body
+        if any(span_start == gift.end() for span_start, _ in spans):
+            candidates.append((gift.end(), gift.end(), window[1]))
+    for _, np_start, np_end in _nearest(candidates, at):
+        party = _party(doc, np_start, np_end, spans)
+        if party and not _NOT_A_PARTY.match(party):
+            return party
+    return None
+
+
+def _purpose(doc: Document, window: tuple[int, int]) -> str | None:
+    start, end = window
+    match = _PURPOSE.search(doc.key, start, end)
+    if match:
+        return doc.text[match.start("np") : match.end("np")].strip() or None
+    donor = _DONOR_PATTERNS[1].search(doc.key, start, end)
+    if donor:
+        tail = _NEW_PHRASE.search(doc.key, donor.start("np"), donor.end("np"))
+        if tail:
+            goods = _GOODS.match(doc.key[tail.start() : end])
+            if goods:
+                return doc.text[tail.start() + goods.start("np") : tail.start() + goods.end("np")].strip()
+    return None
+
+
+def _party(doc: Document, start: int, end: int, spans: list[tuple[int, int]]) -> str | None:
+    """The name starting at `start` (after a kind word such as "tổ chức"): a found organisation or
+    person if one starts there, else the phrase."""
+    while start < end and doc.key[start].isspace():
+        start += 1
+    kind = _KIND_WORD.match(doc.key, start)
+    name_start = kind.end() if kind else start
+    for span_start, span_end in spans:
+        if span_start in (start, name_start):
+            return doc.text[start:span_end].strip()
+    if doc.text[name_start : name_start + 1].isupper():
+        cut = _NEW_PHRASE.search(doc.key, name_start, end)
+        if cut:
+            end = cut.start()
+    phrase = doc.text[start:end].strip(" -–")
+    return phrase if len(phrase) >= 3 else None
