@@ -7,6 +7,7 @@ from orchestration.assets.crawl import raw_pages, site_partitions
 from orchestration.assets.dbt import dbt_models, dbt_project
 from orchestration.assets.landing import raw_documents
 from orchestration.assets.publish import analytics_copy
+from orchestration.checks import with_checks_freshness_and_alerts
 from orchestration.resources import DBT_EXECUTABLE, WarehouseResource
 
 nightly_refresh = dg.define_asset_job(
@@ -39,3 +40,7 @@ defs = dg.Definitions(
         "dbt": DbtCliResource(project_dir=dbt_project, dbt_executable=DBT_EXECUTABLE),
     },
 )
+
+# Operating it: guards on the marts and the extraction yield (parser health sits in the landing asset,
+# dbt tests come with the dbt assets), marts stale after 26 h, an alert on every failed run.
+defs = with_checks_freshness_and_alerts(defs)

@@ -60,4 +60,8 @@ def run_nightly_refresh(dagster_home: Path = DEFAULT_DAGSTER_HOME) -> RefreshRes
         request = nightly_refresh_schedule.evaluate_tick(context).run_requests[0]  # type: ignore[index]
         tags = {**request.tags, "doingoai/trigger": "command line"}
         result = dg.execute_job(dg.reconstructable(_nightly_job), instance=instance, tags=tags)
+        if not result.success:  # no daemon runs the failure sensor here: raise its alert the same way
+            from orchestration.sensors import alert_failed_run
+
+            alert_failed_run(instance, result.run_id)
         return RefreshResult(run_id=result.run_id, success=result.success, dagster_home=dagster_home)

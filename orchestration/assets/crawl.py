@@ -1,5 +1,7 @@
 """Crawl assets: raw pages per site, partitioned so one site can be re-run or backfilled."""
 
+import time
+
 import dagster as dg
 
 from orchestration.resources import DUCKDB_POOL, WarehouseResource
@@ -31,6 +33,7 @@ RAW_CRAWL_TABLES = {
 def raw_pages(context: dg.AssetExecutionContext, warehouse: WarehouseResource):
     """Crawl the partition's sites politely; report what came back per site."""
     sites = list(context.partition_keys)
+    clock = time.monotonic()
     summaries = crawl_sites(
         warehouse.database, sites, portal=warehouse.portal_url, politeness=warehouse.politeness()
     )
@@ -42,6 +45,7 @@ def raw_pages(context: dg.AssetExecutionContext, warehouse: WarehouseResource):
         "unchanged": sum(s.unchanged for s in summaries.values()),
         "removed": sum(s.removed for s in summaries.values()),
         "failed": sum(s.failed for s in summaries.values()),
+        "duration (s)": round(time.monotonic() - clock, 2),
         "per_site": dg.MetadataValue.md(
             "| site | fetched | new | changed | unchanged | removed | failed |\n|---|---|---|---|---|---|---|\n"
             + "\n".join(

@@ -1,0 +1,160 @@
+"""Checks that guard what analysts see, and how fresh the marts must be.
+
+- `mart_row_count_guard`: a build that would shrink a mart by more than $DOINGOAI_MART_MAX_SHRINK
+  (default 0.2) of the rows the analysts' copy holds fails, blocking `analytics_copy`, so the
+  copy is never replaced by a mart that lost rows (dim_article keeps removed articles, so a
+  shrink is a bug or a lost source, never news).
+- `extraction_yield`: records per document of the latest extraction batch must not collapse
+  below $DOINGOAI_YIELD_MIN_RATIO (default 0.5) of the previous batch's; judged only when the
+  batch read at least $DOINGOAI_YIELD_MIN_DOCUMENTS (default 5) documents, since a night with
+  three new articles says little about a rate.
+- Parser health sits beside the asset it guards (orchestration/assets/landing.py); the dbt tests
+  come in as checks through dagster-dbt.
+- Freshness: the marts and the copy go stale 26 hours after their last build (nightly plus slack).
+
+Every check reads DuckDB, so it takes the writer pool's slot too: a reader would otherwise lock
+another run's writer out of the file.
+"""
+
+import os
+import warnings
+from collections.abc import Iterator
+from datetime import timedelta
+
+import dagster as dg
+
+from orchestration.assets.dbt import dbt_models
+from orchestration.resources import DUCKDB_POOL, WarehouseResource
+from orchestration.sensors import alert_on_run_failure
+from warehouse.health import batch_facts, extraction_yield, mart_changes
+
+MART_KEYS = sorted((key for key in dbt_models.keys if key.path[0] == "marts"), key=lambda k: k.path)
+ANALYTICS_COPY = dg.AssetKey(["analytics_copy"])
+EXTRACTED_DOCUMENTS = dg.AssetKey(["extracted", "documents"])
+STALE_AFTER = timedelta(hours=26)
+MART_FRESHNESS = dg.FreshnessPolicy.time_window(fail_window=STALE_AFTER)
+
+
+def max_mart_shrink() -> float:
+    return float(os.environ.get("DOINGOAI_MART_MAX_SHRINK", "0.2"))
+
+
+@dg.multi_asset_check(
+    name="mart_row_count_guard",
+    specs=[
+        dg.AssetCheckSpec(
+            "row_count_guard",
+            asset=key,
+            blocking=True,
+            description="Fails when this build would lose more than $DOINGOAI_MART_MAX_SHRINK (0.2) of the "
+            "rows the analysts' copy holds; blocks publishing the copy.",
+        )
+        for key in MART_KEYS
+    ],
+    pool=DUCKDB_POOL,
+)
+def mart_row_count_guard(warehouse: WarehouseResource) -> Iterator[dg.AssetCheckResult]:
+    """Compare each mart just built with the same table in the analysts' copy it would replace."""
+    limit = max_mart_shrink()
+    changes = mart_changes(warehouse.database, warehouse.analytics, [key.path[-1] for key in MART_KEYS])
+    for key, change in zip(MART_KEYS, changes, strict=True):
+        shrink = change.shrink()
+        passed = shrink <= limit
+        if change.published is None:
+            description = f"{change.table}: {change.built} rows built; the analysts' copy has none yet"
+        else:
+            delta = change.built - change.published
+            description = (
+                f"{change.table}: {change.built} rows built, {change.published} published ({delta:+d})"
+                + ("" if passed else f": a loss of {shrink:.0%}, over the {limit:.0%} allowed; not published")
+            )
+        yield dg.AssetCheckResult(
+            asset_key=key,
+            check_name="row_count_guard",
+            passed=passed,
+            description=description,
+            metadata={
+                "rows built": change.built,
+                "rows published": change.published if change.published is not None else -1,
+                "change": change.built - (change.published or 0),
+                "shrink": round(shrink, 4),
+                "max shrink": limit,
+                "analysts' copy": dg.MetadataValue.path(warehouse.analytics),
+            },
+        )
+
+
+@dg.asset_check(
+    asset=EXTRACTED_DOCUMENTS,
+    name="extraction_yield",
+    blocking=True,
+    pool=DUCKDB_POOL,
+    description="Records per document of the latest extraction batch against the previous one; fails on a "
+    "collapse below $DOINGOAI_YIELD_MIN_RATIO (0.5).",
+)
+def extraction_yield_check(warehouse: WarehouseResource) -> dg.AssetCheckResult:
+    """A rule or a parser change that silently stops finding facts shows here as a fallen rate."""
+    min_ratio = float(os.environ.get("DOINGOAI_YIELD_MIN_RATIO", "0.5"))
+    min_documents = int(os.environ.get("DOINGOAI_YIELD_MIN_DOCUMENTS", "5"))
+    report = extraction_yield(warehouse.database)
+    metadata: dict[str, dg.RawMetadataValue] = {
+        "batch": report.batch_id or "",
+        "documents": report.documents,
+        "failed": report.failed,
+        "records": report.records,
+        "records per document": round(report.per_document, 3),
+        "previous records per document": round(report.previous_per_document or 0.0, 3),
+        "min ratio": min_ratio,
+    }
+    if report.batch_id and report.documents:
+        facts = sorted(batch_facts(warehouse.database, report.batch_id))
+        metadata["new_facts"] = dg.MetadataValue.md(
+            "| kind | found | in |\n|---|---|---|\n"
+            + "\n".join(
+                f"| {kind} | {(text or '').replace('|', '/')[:80]} | {url} |" for kind, text, url in facts
+            )
+            if facts
+            else "No records in this batch."
+        )
+    collapsed = report.collapsed(min_ratio, min_documents)
+    if not report.documents:
+        description = "No documents extracted in the latest batch"
+    elif report.previous_per_document is None:
+        description = (
+            f"{report.per_document:.2f} records per document over {report.documents} documents (first batch)"
+        )
+    else:
+        description = (
+            f"{report.per_document:.2f} records per document over {report.documents} documents, "
+            f"against {report.previous_per_document:.2f} before"
+            + (f": below {min_ratio:.0%} of it" if collapsed else "")
+        )
+    return dg.AssetCheckResult(passed=not collapsed, description=description, metadata=metadata)
+
+
+def operating_checks(defs: dg.Definitions) -> list[dg.AssetChecksDefinition]:
+    """The checks that apply to the assets `defs` holds (the yield check once extraction is there)."""
+    keys = {
+        key for assets in defs.assets or () if isinstance(assets, dg.AssetsDefinition) for key in assets.keys
+    }
+    checks = [mart_row_count_guard]
+    if EXTRACTED_DOCUMENTS in keys:
+        checks.append(extraction_yield_check)
+    return checks
+
+
+def stale_after_26_hours(spec: dg.AssetSpec) -> dg.AssetSpec:
+    """The marts and the analysts' copy show as stale 26 hours after their last build."""
+    if spec.key == ANALYTICS_COPY or spec.key.path[0] == "marts":
+        return spec.replace_attributes(freshness_policy=MART_FRESHNESS)
+    return spec
+
+
+def with_checks_freshness_and_alerts(defs: dg.Definitions) -> dg.Definitions:
+    """`defs` with the checks above, the freshness policy on the marts, and the run-failure alert."""
+    merged = dg.Definitions.merge(
+        defs, dg.Definitions(asset_checks=operating_checks(defs), sensors=[alert_on_run_failure])
+    )
+    with warnings.catch_warnings():  # mapping specs over a Definitions is a "preview" API, and the only one
+        warnings.simplefilter("ignore", dg.PreviewWarning)
+        return merged.map_resolved_asset_specs(func=stale_after_26_hours)

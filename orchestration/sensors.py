@@ -1,0 +1,78 @@
+"""Alert on every failed run: a row in ops.alerts, a log line, and a POST to $DOINGOAI_ALERT_WEBHOOK.
+
+The sensor runs in the Dagster daemon (`make ui` starts one). `make run` has no daemon, so
+`orchestration.launch` raises the same alert itself when its run fails; the alert id is the
+run's, so a run is never alerted twice.
+"""
+
+from collections.abc import Callable
+
+import dagster as dg
+
+from orchestration.resources import WarehouseResource
+from warehouse.alerts import Alert, AlertOutcome, raise_alert
+
+
+def alert_for_run(instance: dg.DagsterInstance, run: dg.DagsterRun) -> Alert:
+    """What a person needs from a failed run: which steps failed, which checks failed and why."""
+    failed_steps, step_errors = [], {}
+    for record in instance.all_logs(run.run_id, of_type=dg.DagsterEventType.STEP_FAILURE):
+        event = record.dagster_event
+        if event is None:
+            continue
+        failed_steps.append(event.step_key or "?")
+        error = event.step_failure_data.error if event.step_failure_data else None
+        step_errors[event.step_key or "?"] = error.message.strip() if error else event.message
+    failed_checks = []
+    for record in instance.all_logs(run.run_id, of_type=dg.DagsterEventType.ASSET_CHECK_EVALUATION):
+        evaluation = record.dagster_event.event_specific_data if record.dagster_event else None
+        if evaluation is None or evaluation.passed:  # type: ignore[union-attr]
+            continue
+        failed_checks.append(
+            f"{evaluation.asset_key.to_user_string()}:{evaluation.check_name}: "  # type: ignore[union-attr]
+            f"{evaluation.description or 'failed'}"  # type: ignore[union-attr]
+        )
+    stats = instance.get_run_stats(run.run_id)
+    duration = (stats.end_time - stats.start_time) if stats.end_time and stats.start_time else None
+    if failed_checks:
+        summary = f"{len(failed_checks)} check(s) failed: " + "; ".join(failed_checks)
+    elif failed_steps:
+        first = failed_steps[0]
+        summary = f"step {first} failed: {step_errors.get(first, '')}".strip()
+    else:
+        summary = f"run {run.status.value.lower()}"
+    return Alert(
+        kind="run_failure",
+        job_name=run.job_name,
+        run_id=run.run_id,
+        summary=summary[:1000],
+        failed_steps=tuple(failed_steps),
+        failed_checks=tuple(failed_checks),
+        details={
+            "status": run.status.value,
+            "tags": dict(run.tags),
+            "duration_s": round(duration, 1) if duration is not None else None,
+            "step_errors": step_errors,
+        },
+    )
+
+
+def alert_failed_run(
+    instance: dg.DagsterInstance, run_id: str, log: Callable[[str], None] | None = None
+) -> AlertOutcome:
+    run = instance.get_run_by_id(run_id)
+    if run is None:
+        raise ValueError(f"no run {run_id} in this Dagster instance")
+    return raise_alert(alert_for_run(instance, run), WarehouseResource().database, log=log)
+
+
+@dg.run_failure_sensor(
+    name="alert_on_run_failure",
+    default_status=dg.DefaultSensorStatus.RUNNING,
+    minimum_interval_seconds=30,
+    description="Records every failed run in ops.alerts, logs it, and posts it to $DOINGOAI_ALERT_WEBHOOK.",
+)
+def alert_on_run_failure(context: dg.RunFailureSensorContext) -> None:
+    outcome = alert_failed_run(context.instance, context.dagster_run.run_id, log=context.log.error)
+    if outcome.webhook_error:
+        context.log.warning(f"webhook failed: {outcome.webhook_error}")

@@ -1,0 +1,239 @@
+"""Health measures of the warehouse, computed in SQL and Python, for the orchestrator's checks.
+
+Kept here, without any Dagster import, so the measures can be tested (and run by hand) on a
+DuckDB file alone: parser health per site, extraction yield per batch, and how much a mart
+would shrink against the analysts' copy.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+import duckdb
+from bs4 import BeautifulSoup
+
+from scrapers.config import SiteConfig, load_sites
+from scrapers.parse import decode_html
+from warehouse.db import connect
+
+# The fields a site's layout must give for an article to be usable, in the order messages name them.
+ARTICLE_FIELDS = ("title", "body", "date")
+
+
+@dataclass
+class SiteParserHealth:
+    """How well a site's new article versions were read."""
+
+    site: str
+    articles: int = 0  # new article versions judged
+    missing: dict[str, int] = field(default_factory=lambda: dict.fromkeys(ARTICLE_FIELDS, 0))
+    fallback: int = 0  # read by the generic extractor because the site's selectors did not match
+    examples: dict[str, str] = field(default_factory=dict)  # field -> one URL that lacks it
+
+    def share(self, name: str) -> float:
+        return self.missing[name] / self.articles if self.articles else 0.0
+
+    def failing(self, max_share: float) -> list[str]:
+        """The fields missing from more than `max_share` of the new articles."""
+        return [name for name in ARTICLE_FIELDS if self.articles and self.share(name) > max_share]
+
+
+def parser_health(
+    db_path: str | Path | None, since: datetime | None = None, sites: list[str] | None = None
+) -> dict[str, SiteParserHealth]:
+    """Per site, the latest version of each article parsed after `since` (all when None), judged
+    field by field.
+
+    A field counts as missing when the stored document lacks it, or when the document came from
+    the generic fallback and the site's own selector for that field finds nothing on the page: the
+    fallback's guesses (a headline from <title>, a year found in the text) hide a broken layout
+    rather than show it.
+    """
+    configs = load_sites()
+    chosen = sites or sorted(configs)
+    report = {site: SiteParserHealth(site) for site in chosen}
+    with connect(db_path, read_only=True) as connection:
+        if not _has_table(connection, "raw", "documents"):
+            return report
+        rows = connection.execute(
+            """
+            WITH latest_pages AS (
+                SELECT url, content_hash, body, content_type FROM raw.pages
+                WHERE kind = 'article'
+                QUALIFY row_number() OVER (PARTITION BY url ORDER BY first_seen_at DESC, last_seen_at DESC) = 1
+            ), documents AS (
+                SELECT * FROM raw.documents
+                QUALIFY row_number() OVER (PARTITION BY url, content_hash ORDER BY parsed_at DESC) = 1
+            )
+            SELECT d.site, d.url, d.parser, d.title, d.body_text, d.published_at,
+                   CASE WHEN d.parser = 'generic' THEN p.body END, p.content_type
+            FROM documents d JOIN latest_pages p USING (url, content_hash)
+            WHERE d.kind = 'article' AND (CAST(? AS TIMESTAMPTZ) IS NULL OR d.parsed_at > ?)
+            ORDER BY d.site, d.url
+            """,
+            [since, since],
+        ).fetchall()
+    for site, url, parser, title, body_text, published_at, page, content_type in rows:
+        if site not in report:
+            continue
+        health = report[site]
+        health.articles += 1
+        lacking = {
+            "title": not (title or "").strip(),
+            "body": not (body_text or "").strip(),
+            "date": published_at is None,
+        }
+        if parser == "generic":
+            health.fallback += 1
+            for name in _selectors_finding_nothing(configs[site], page, content_type):
+                lacking[name] = True
+        for name, absent in lacking.items():
+            if absent:
+                health.missing[name] += 1
+                health.examples.setdefault(name, url)
+    return report
+
+
+def _selectors_finding_nothing(site: SiteConfig, page: bytes | None, content_type: str | None) -> list[str]:
+    if page is None:
+        return list(ARTICLE_FIELDS)
+    soup = BeautifulSoup(decode_html(page, content_type), "lxml")
+    selectors = {"title": site.article.title, "body": site.article.body, "date": site.article.date}
+    return [
+        name
+        for name in ARTICLE_FIELDS
+        if selectors[name] and not _text(soup.select_one(selectors[name]))  # type: ignore[arg-type]
+    ]
+
+
+def _text(element: object) -> str:
+    return element.get_text(" ", strip=True) if element is not None else ""  # type: ignore[attr-defined]
+
+
+def selector_of(site: str, name: str) -> str:
+    """The CSS selector a site's config uses for a field, for messages."""
+    article = load_sites()[site].article
+    return {"title": article.title, "body": article.body, "date": article.date or "(none)"}[name]
+
+
+@dataclass(frozen=True)
+class YieldReport:
+    """Records per document of the latest extraction batch against the batches before it."""
+
+    batch_id: str | None
+    documents: int
+    records: int
+    failed: int
+    previous_documents: int
+    previous_records: int
+
+    @property
+    def per_document(self) -> float:
+        return self.records / self.documents if self.documents else 0.0
+
+    @property
+    def previous_per_document(self) -> float | None:
+        return self.previous_records / self.previous_documents if self.previous_documents else None
+
+    def collapsed(self, min_ratio: float, min_documents: int) -> bool:
+        """True when enough documents were extracted and their yield fell below `min_ratio` of before."""
+        before = self.previous_per_document
+        if before is None or before == 0 or self.documents < min_documents:
+            return False
+        return self.per_document < before * min_ratio
+
+
+def extraction_yield(db_path: str | Path | None) -> YieldReport:
+    """The latest batch of extracted.batches against the previous batch that extracted anything."""
+    with connect(db_path, read_only=True) as connection:
+        if not _has_table(connection, "extracted", "batches"):
+            return YieldReport(None, 0, 0, 0, 0, 0)
+        batches = connection.execute(
+            "SELECT batch_id, documents, records, failed FROM extracted.batches ORDER BY started_at DESC"
+        ).fetchall()
+    if not batches:
+        return YieldReport(None, 0, 0, 0, 0, 0)
+    (batch_id, documents, records, failed), *earlier = batches
+    previous = next(((d, r) for _, d, r, _ in earlier if d), (0, 0))
+    return YieldReport(batch_id, documents, records, failed, previous[0], previous[1])
+
+
+@dataclass(frozen=True)
+class MartChange:
+    table: str
+    published: int | None  # rows in the analysts' copy; None when it has no such table yet
+    built: int  # rows the run just built in the warehouse
+
+    def shrink(self) -> float:
+        """The share of the published rows the new build would lose (0 when it grows)."""
+        if not self.published:
+            return 0.0
+        return max(0.0, (self.published - self.built) / self.published)
+
+
+def mart_changes(
+    db_path: str | Path | None, analytics_path: str | Path, tables: list[str], schema: str = "marts"
+) -> list[MartChange]:
+    """Row counts of the marts just built against the analysts' copy they would replace."""
+    with connect(db_path, read_only=True) as connection:
+        built = {table: _count(connection, schema, table) for table in tables}
+    published: dict[str, int | None] = dict.fromkeys(tables)
+    analytics = Path(analytics_path)
+    if analytics.exists():
+        with duckdb.connect(str(analytics), read_only=True) as connection:
+            published = {table: _count(connection, "main", table) for table in tables}
+    return [MartChange(table, published[table], built[table] or 0) for table in tables]
+
+
+def _count(connection: duckdb.DuckDBPyConnection, schema: str, table: str) -> int | None:
+    if not _has_table(connection, schema, table):
+        return None
+    return connection.execute(f'SELECT count(*) FROM {schema}."{table}"').fetchone()[0]  # type: ignore[index]
+
+
+def _has_table(connection: duckdb.DuckDBPyConnection, schema: str, table: str) -> bool:
+    return bool(
+        connection.execute(
+            "SELECT count(*) FROM information_schema.tables WHERE table_schema = ? AND table_name = ?",
+            [schema, table],
+        ).fetchone()[0]  # type: ignore[index]
+    )
+
+
+def documents_parsed_since(
+    db_path: str | Path | None, since: datetime, limit: int = 8
+) -> list[tuple[str, str, str | None, str | None, str]]:
+    """(site, kind, published_on, title, url) of documents parsed after `since`, newest first."""
+    with connect(db_path, read_only=True) as connection:
+        return connection.execute(
+            """
+            SELECT site, kind, strftime(published_at, '%Y-%m-%d'), title, url FROM raw.documents
+            WHERE parsed_at > ? ORDER BY published_at DESC NULLS LAST, url LIMIT ?
+            """,
+            [since, limit],
+        ).fetchall()
+
+
+# The text that names each kind of record, for a preview of what the extractor found.
+_FACT_TEXT = {
+    "people": "name",
+    "organizations": "name",
+    "amounts": "amount_text",
+    "events": "strftime(event_date, '%Y-%m-%d') || ' ' || title",
+    "directives": "type || ' ' || number",
+    "countries": "name",
+}
+
+
+def batch_facts(db_path: str | Path | None, batch_id: str, per_kind: int = 3) -> list[tuple[str, str, str]]:
+    """(kind, text, document_url): a few records of each kind that one extraction batch found."""
+    parts = [
+        f"""(SELECT '{kind}' AS kind, {text} AS text, r.document_url FROM extracted.{kind} r
+            JOIN extracted.documents d USING (document_url, content_hash, parser_version, extractor_version)
+            WHERE d.batch_id = $batch ORDER BY r.document_url, r.ordinal LIMIT {int(per_kind)})"""
+        for kind, text in _FACT_TEXT.items()
+    ]
+    with connect(db_path, read_only=True) as connection:
+        return connection.execute(" UNION ALL ".join(parts), {"batch": batch_id}).fetchall()
