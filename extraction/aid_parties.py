@@ -52,7 +52,7 @@ _NOT_A_PARTY = re.compile(
 )
 _GIFT_TO = re.compile(r"(?<!\w)(?:trao tặng|tặng|hỗ trợ|giúp đỡ)\s+", re.IGNORECASE)
 _RECIPIENT = re.compile(
-    rf"(?<!\w)(?:{_GIVE}|quà|kinh phí)[^;.]*?(?<!\w)(?:cho|đến|giúp)\s+{_PHRASE}", re.IGNORECASE
+    rf"(?<!\w)(?:{_GIVE}|quà|kinh phí)(?:[^;.]|\.(?=\d))*?(?<!\w)(?:cho|đến|giúp)\s+{_PHRASE}", re.IGNORECASE
 )
 _PURPOSE = re.compile(
     r"(?<!\w)(?:để|nhằm mục đích|nhằm|dùng để|phục vụ cho|phục vụ|cho việc)\s+(?P<np>[^,;.:()“”\"]{3,90})",
@@ -61,7 +61,10 @@ _PURPOSE = re.compile(
 _GOODS = re.compile(r"^\s*(?P<np>(?:các|những)\s+[^;.]{3,80}?)\s+cho(?!\w)", re.IGNORECASE)
 # a lower-case word after a capitalised name that starts a new noun phrase: "Tổng Lãnh sự Nhật Bản các trang thiết bị"
 _NEW_PHRASE = re.compile(r"\s+(?:các|những|một|\d)", re.IGNORECASE)
-_LEAD_IN = re.compile(r"^(?:[^,]*,\s*)*")  # adverbials before the subject ("Dịp này, ...")
+# adverbials and reporting verbs before the subject ("Dịp này, ...", "Ban tổ chức cho biết ...")
+_LEAD_IN = re.compile(
+    r"^(?:.*?(?:,|cho biết|cho hay|chia sẻ|thông tin|khẳng định|nhấn mạnh)\s+)*", re.IGNORECASE
+)
 
 
 def add_parties(doc: Document, amounts: list[Amount], names: list[Organization | Person]) -> list[Amount]:
@@ -162,12 +165,13 @@ def _party(doc: Document, start: int, end: int, spans: list[tuple[int, int]]) ->
         start += 1
     kind = _KIND_WORD.match(doc.key, start)
     name_start = kind.end() if kind else start
-    for span_start, span_end in spans:
-        if span_start in (start, name_start):
-            return doc.text[start:span_end].strip()
     if doc.text[name_start : name_start + 1].isupper():
         cut = _NEW_PHRASE.search(doc.key, name_start, end)
         if cut:
             end = cut.start()
-    phrase = doc.text[start:end].strip(" -–")
+    phrase = doc.text[start:end].split("(")[0].strip(" -–")  # "Tổ chức Hy vọng (Hoa Kỳ)": the name
+    for span_start, span_end in spans:
+        if span_start in (start, name_start):
+            found = doc.text[start:span_end].strip()
+            return phrase if phrase.startswith(found) else found  # the finder may stop a word short
     return phrase if len(phrase) >= 3 else None

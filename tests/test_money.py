@@ -114,7 +114,6 @@ def test_parse_amount_refuses_counts_of_people() -> None:
     assert parse_amount("5 triệu người") is None
 
 
-@pytest.mark.xfail(strict=True, reason="donor, recipient and purpose are never filled")
 def test_donor_recipient_and_purpose() -> None:
     [amount] = extract(
         "Tổ chức Hy vọng (Hoa Kỳ) tài trợ 20.000 USD cho xã Tân Lập để xây trường mẫu giáo."

@@ -1,0 +1,73 @@
+"""Donor, recipient and purpose of aid amounts, in the ways Vietnamese news names them."""
+
+from __future__ import annotations
+
+import pytest
+
+from extraction import extract
+
+
+def parties(text: str) -> list[tuple[str | None, str | None, str | None]]:
+    return [(a.donor, a.recipient, a.purpose) for a in extract(text).amounts if a.kind == "aid"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Kết nối tiếp nhận viện trợ không hoàn lại từ Tổng Lãnh sự Nhật Bản các trang thiết bị, nhạc cụ "
+            "cho Trường Cao đẳng Văn hóa - Nghệ thuật Cần Thơ với tổng trị giá trên 1,7 tỉ đồng.",
+            (
+                "Tổng Lãnh sự Nhật Bản",
+                "Trường Cao đẳng Văn hóa - Nghệ thuật Cần Thơ",
+                "các trang thiết bị, nhạc cụ",
+            ),
+        ),
+        (
+            "Dự án nhà tình thương trị giá 700 triệu đồng do công ty Sao Mai tài trợ.",
+            ("công ty Sao Mai", None, None),
+        ),
+        (
+            "Dịp này, Tổ chức World Vision đã trao tặng 1,5 tỷ đồng cho Trường Tiểu học An Bình.",
+            ("Tổ chức World Vision", "Trường Tiểu học An Bình", None),
+        ),
+        (
+            "Ban tổ chức cho biết Quỹ Thiện Tâm đã hỗ trợ 300 triệu đồng để xây cầu nông thôn.",
+            ("Quỹ Thiện Tâm", None, "xây cầu nông thôn"),
+        ),
+    ],
+)
+def test_parties_named_in_the_amounts_sentence(text: str, expected: tuple) -> None:
+    assert parties(text) == [expected]
+
+
+def test_a_donor_named_earlier_in_the_sentence_gives_the_fund_raising_result() -> None:
+    text = (
+        "Trên lĩnh vực vận động viện trợ từ các tổ chức phi chính phủ nước ngoài, trong năm 2022, Liên hiệp "
+        "đã thực hiện 6 dự án; đồng thời thực hiện các dự án mới với tổng giá trị vận động được trên 3,2 tỉ đồng."
+    )
+    assert parties(text) == [("các tổ chức phi chính phủ nước ngoài", None, None)]
+
+
+def test_each_item_of_a_list_keeps_its_own_parties() -> None:
+    text = (
+        "Các khoản viện trợ gồm: quà Tết trị giá 200 triệu đồng do Hội Phụ nữ tặng cho hộ nghèo; "
+        "học bổng 100 triệu đồng do công ty Bình Minh tài trợ cho học sinh."
+    )
+    assert parties(text) == [("Hội Phụ nữ", "hộ nghèo", None), ("công ty Bình Minh", "học sinh", None)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tổng kinh phí hỗ trợ cho việc xây 14 căn nhà là 700 triệu đồng.",
+        "Mỗi suất học bổng trị giá từ 1 đến 2 tỷ đồng.",
+    ],
+)
+def test_purposes_and_range_ends_are_not_recipients(text: str) -> None:
+    assert all(recipient is None for _, recipient, _ in parties(text))
+
+
+def test_amounts_that_are_not_aid_get_no_parties() -> None:
+    [amount] = extract("Doanh thu của công ty đạt 20 tỷ đồng cho năm 2023.").amounts
+    assert amount.kind == "other" and (amount.donor, amount.recipient, amount.purpose) == (None, None, None)
