@@ -5,6 +5,7 @@ from dagster_dbt import DbtCliResource
 
 from orchestration.assets.crawl import raw_pages, site_partitions
 from orchestration.assets.dbt import dbt_models, dbt_project
+from orchestration.assets.extraction import extracted_records
 from orchestration.assets.landing import raw_documents
 from orchestration.assets.publish import analytics_copy
 from orchestration.checks import with_checks_freshness_and_alerts
@@ -32,7 +33,7 @@ def nightly_refresh_schedule(context: dg.ScheduleEvaluationContext) -> dg.RunReq
 
 
 defs = dg.Definitions(
-    assets=[raw_pages, raw_documents, dbt_models, analytics_copy],
+    assets=[raw_pages, raw_documents, extracted_records, dbt_models, analytics_copy],
     jobs=[nightly_refresh],
     schedules=[nightly_refresh_schedule],
     resources={
