@@ -23,7 +23,11 @@ SAMPLE_CRAWL_DELAY = "0.02"
 
 @click.command("run")
 @click.option("--day", default=1, show_default=True, help="Serve the sample portal as it stood on this day.")
-@click.option("--broken-layout", help="Serve this site in a layout its config does not know.")
+@click.option(
+    "--broken-layout",
+    envvar="DOINGOAI_BROKEN_LAYOUT",
+    help="Serve this site in a layout its config does not know (or $DOINGOAI_BROKEN_LAYOUT).",
+)
 @click.option(
     "--dagster-home", type=click.Path(path_type=Path, file_okay=False), default=DEFAULT_DAGSTER_HOME
 )
@@ -37,11 +41,31 @@ def run(day: int, broken_layout: str | None, dagster_home: Path) -> None:
         os.environ.setdefault("DOINGOAI_CRAWL_DELAY", SAMPLE_CRAWL_DELAY)
         result = run_nightly_refresh(dagster_home)
     print_summary()
+    print_checks(result.run_id)
     click.echo(
         f"Dagster run {result.run_id}: {'succeeded' if result.success else 'FAILED'} (DAGSTER_HOME={dagster_home})"
     )
     if not result.success:
         raise SystemExit(1)
+
+
+def print_checks(run_id: str) -> None:
+    """Every check that failed in the run, with its reason, and whether the analysts' copy was replaced."""
+    import dagster as dg
+
+    from orchestration.sensors import check_results
+
+    with dg.DagsterInstance.get() as instance:
+        results = check_results(instance, run_id)
+        published = instance.get_latest_materialization_event(dg.AssetKey("analytics_copy"))
+    failed = [c for c in results if not c.passed]
+    click.echo(f"Checks: {len(results) - len(failed)} passed, {len(failed)} failed")
+    for c in failed:
+        label = "WARNING" if c.severity == "WARN" else "FAILED"
+        click.echo(f"  {label} {c.asset}:{c.check}: {c.description or ''}")
+    analytics = Path(os.environ.get("DOINGOAI_ANALYTICS_DB", "data/analytics.duckdb"))
+    if published is None or published.run_id != run_id:
+        click.echo(f"The analysts' copy {analytics} was not replaced: it holds the last good run, if any.")
 
 
 def print_summary() -> None:

@@ -6,11 +6,38 @@ run's, so a run is never alerted twice.
 """
 
 from collections.abc import Callable
+from typing import NamedTuple
 
 import dagster as dg
 
 from orchestration.resources import WarehouseResource
 from warehouse.alerts import Alert, AlertOutcome, raise_alert
+
+
+class CheckOutcome(NamedTuple):
+    asset: str
+    check: str
+    passed: bool
+    severity: str  # ERROR | WARN
+    description: str | None
+
+
+def check_results(instance: dg.DagsterInstance, run_id: str) -> list[CheckOutcome]:
+    """Every check the run evaluated, in order."""
+    results = []
+    for record in instance.all_logs(run_id, of_type=dg.DagsterEventType.ASSET_CHECK_EVALUATION):
+        evaluation = record.dagster_event.event_specific_data if record.dagster_event else None
+        if isinstance(evaluation, dg.AssetCheckEvaluation):
+            results.append(
+                CheckOutcome(
+                    evaluation.asset_key.to_user_string(),
+                    evaluation.check_name,
+                    evaluation.passed,
+                    evaluation.severity.value,
+                    evaluation.description,
+                )
+            )
+    return results
 
 
 def alert_for_run(instance: dg.DagsterInstance, run: dg.DagsterRun) -> Alert:
@@ -23,15 +50,11 @@ def alert_for_run(instance: dg.DagsterInstance, run: dg.DagsterRun) -> Alert:
         failed_steps.append(event.step_key or "?")
         error = event.step_failure_data.error if event.step_failure_data else None
         step_errors[event.step_key or "?"] = error.message.strip() if error else event.message
-    failed_checks = []
-    for record in instance.all_logs(run.run_id, of_type=dg.DagsterEventType.ASSET_CHECK_EVALUATION):
-        evaluation = record.dagster_event.event_specific_data if record.dagster_event else None
-        if evaluation is None or evaluation.passed:  # type: ignore[union-attr]
-            continue
-        failed_checks.append(
-            f"{evaluation.asset_key.to_user_string()}:{evaluation.check_name}: "  # type: ignore[union-attr]
-            f"{evaluation.description or 'failed'}"  # type: ignore[union-attr]
-        )
+    failed_checks = [
+        f"{c.asset}:{c.check}: {c.description or 'failed'}" + (" (warning)" if c.severity == "WARN" else "")
+        for c in check_results(instance, run.run_id)
+        if not c.passed
+    ]
     stats = instance.get_run_stats(run.run_id)
     duration = (stats.end_time - stats.start_time) if stats.end_time and stats.start_time else None
     if failed_checks:
