@@ -7,7 +7,7 @@ STAMP  := $(VENV)/.installed
 export DOINGOAI_DB ?= data/warehouse.duckdb
 export DOINGOAI_ANALYTICS_DB ?= data/analytics.duckdb
 
-.PHONY: install run test lint ui clean
+.PHONY: install run test lint ui clean chromium
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -20,9 +20,15 @@ install: $(STAMP)
 run: install
 	$(BIN)/doingoai run
 
-test: install
+test: install chromium
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest
+
+# The browser test drives Debian's chromium (Playwright never downloads a browser here).
+chromium:
+	@test -x /usr/bin/chromium || { \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y chromium; }
 
 lint: install
 	$(BIN)/ruff check .

@@ -16,6 +16,7 @@ SUBCOMMANDS: dict[str, str] = {
     "sample-portal": "cli.portal:sample_portal",
     "crawl": "cli.crawl:crawl",
     "run": "cli.run:run",
+    "rerun-failed": "cli.run:rerun_failed",
     "extract": "cli.extract:extract",
     "sql": "cli.sql:sql",
 }

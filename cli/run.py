@@ -49,6 +49,26 @@ def run(day: int, broken_layout: str | None, dagster_home: Path) -> None:
         raise SystemExit(1)
 
 
+@click.command("rerun-failed")
+@click.option("--run-id", help="The failed run to re-execute (default: the latest failed nightly_refresh).")
+@click.option(
+    "--dagster-home", type=click.Path(path_type=Path, file_okay=False), default=DEFAULT_DAGSTER_HOME
+)
+def rerun_failed(run_id: str | None, dagster_home: Path) -> None:
+    """Re-execute a failed nightly_refresh from its failure: only the failed steps (and their sites)
+    and what depends on them. Crawls reach $DOINGOAI_PORTAL, or the live portals when unset."""
+    from orchestration.launch import rerun_failed as rerun
+
+    try:
+        result = rerun(dagster_home, run_id)
+    except ValueError as error:  # no failed run, or an unknown run id
+        raise click.ClickException(str(error)) from error
+    print_checks(result.run_id)
+    click.echo(f"Dagster run {result.run_id}: {'succeeded' if result.success else 'FAILED'} (re-execution)")
+    if not result.success:
+        raise SystemExit(1)
+
+
 def print_checks(run_id: str) -> None:
     """Every check that failed in the run, with its reason, and whether the analysts' copy was replaced."""
     import dagster as dg

@@ -65,3 +65,29 @@ def run_nightly_refresh(dagster_home: Path = DEFAULT_DAGSTER_HOME) -> RefreshRes
 
             alert_failed_run(instance, result.run_id)
         return RefreshResult(run_id=result.run_id, success=result.success, dagster_home=dagster_home)
+
+
+def rerun_failed(dagster_home: Path = DEFAULT_DAGSTER_HOME, run_id: str | None = None) -> RefreshResult:
+    """Re-execute a failed nightly_refresh run (the latest by default) from its failure: only the steps
+    that failed or never ran, for the same sites; what succeeded is reused, not redone."""
+    prepare_dagster_home(dagster_home)
+    with dg.DagsterInstance.get() as instance:
+        if run_id is None:
+            failed = instance.get_runs(
+                filters=dg.RunsFilter(job_name="nightly_refresh", statuses=[dg.DagsterRunStatus.FAILURE]),
+                limit=1,
+            )
+            if not failed:
+                raise ValueError(f"no failed nightly_refresh run in {dagster_home}")
+            run_id = failed[0].run_id
+        result = dg.execute_job(
+            dg.reconstructable(_nightly_job),
+            instance=instance,
+            reexecution_options=dg.ReexecutionOptions.from_failure(run_id, instance),
+            tags={"doingoai/trigger": "rerun of failed"},
+        )
+        if not result.success:
+            from orchestration.sensors import alert_failed_run
+
+            alert_failed_run(instance, result.run_id)
+        return RefreshResult(run_id=result.run_id, success=result.success, dagster_home=dagster_home)

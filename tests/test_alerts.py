@@ -162,3 +162,36 @@ def test_the_failure_sensor_alerts_on_a_real_failed_run(
 def test_the_sensor_is_in_the_definitions_and_on_by_default() -> None:
     sensor = defs.resolve_sensor_def("alert_on_run_failure")
     assert sensor.default_status == dg.DefaultSensorStatus.RUNNING
+
+
+def test_a_failed_command_line_run_is_alerted_and_rerun_from_its_failure_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from orchestration.launch import rerun_failed, run_nightly_refresh
+
+    db = tmp_path / "warehouse.duckdb"
+    home = tmp_path / "dagster_home"
+    monkeypatch.setenv("DAGSTER_HOME", str(home))  # restored afterwards; the launcher points it at `home`
+    monkeypatch.setenv("DOINGOAI_DB", str(db))
+    monkeypatch.setenv("DOINGOAI_ANALYTICS_DB", str(tmp_path / "analytics.duckdb"))
+    monkeypatch.setenv("DOINGOAI_CRAWL_DELAY", "0")
+    monkeypatch.delenv("DOINGOAI_ALERT_WEBHOOK", raising=False)
+    with start_portal(broken_layout="thoidai") as portal:
+        monkeypatch.setenv("DOINGOAI_PORTAL", portal.url)
+        first = run_nightly_refresh(home)
+        assert not first.success
+        portal.reset_stats()
+        again = rerun_failed(home)  # the parser is not fixed, so the rerun fails the same check
+        assert not again.success
+        assert portal.stats()["requests"] == []  # the crawl succeeded before: it is not redone
+
+    assert [row["run_id"] for row in recent_alerts(db)] == [again.run_id, first.run_id]
+    with dg.DagsterInstance.get() as instance:
+        rerun = instance.get_run_by_id(again.run_id)
+        assert rerun is not None and rerun.parent_run_id == first.run_id
+        started = [
+            record.dagster_event.step_key
+            for record in instance.all_logs(again.run_id, of_type=dg.DagsterEventType.STEP_START)
+            if record.dagster_event
+        ]
+    assert started == ["raw__documents"]
