@@ -10,20 +10,28 @@
   three new articles says little about a rate.
 - Parser health sits beside the asset it guards (orchestration/assets/landing.py); the dbt tests
   come in as checks through dagster-dbt.
+- `raw_source_freshness`: dbt's own `source freshness` over the raw and extracted tables that carry a
+  freshness rule (dbt_project/models/staging/_sources.yml), one check per table: warn after 26 hours
+  without a new row, error after 50 (a crawl that has stopped bringing anything back).
 - Freshness: the marts and the copy go stale 26 hours after their last build (nightly plus slack).
 
 Every check reads DuckDB, so it takes the writer pool's slot too: a reader would otherwise lock
 another run's writer out of the file.
 """
 
+import json
 import os
+import shutil
 import warnings
 from collections.abc import Iterator
 from datetime import timedelta
+from typing import Any
 
 import dagster as dg
+from dagster_dbt import DbtCliResource
 
-from orchestration.assets.dbt import dbt_models
+from orchestration.assets.dbt import dbt_models, dbt_project
+from orchestration.assets.extraction import facts_preview
 from orchestration.resources import DUCKDB_POOL, WarehouseResource
 from orchestration.sensors import alert_on_run_failure
 from warehouse.health import batch_facts, extraction_yield, mart_changes
@@ -107,14 +115,8 @@ def extraction_yield_check(warehouse: WarehouseResource) -> dg.AssetCheckResult:
         "min ratio": min_ratio,
     }
     if report.batch_id and report.documents:
-        facts = sorted(batch_facts(warehouse.database, report.batch_id))
         metadata["new_facts"] = dg.MetadataValue.md(
-            "| kind | found | in |\n|---|---|---|\n"
-            + "\n".join(
-                f"| {kind} | {(text or '').replace('|', '/')[:80]} | {url} |" for kind, text, url in facts
-            )
-            if facts
-            else "No records in this batch."
+            facts_preview(batch_facts(warehouse.database, report.batch_id))
         )
     collapsed = report.collapsed(min_ratio, min_documents)
     if not report.documents:
@@ -132,6 +134,81 @@ def extraction_yield_check(warehouse: WarehouseResource) -> dg.AssetCheckResult:
     return dg.AssetCheckResult(passed=not collapsed, description=description, metadata=metadata)
 
 
+def sources_with_freshness_rules() -> dict[str, dg.AssetKey]:
+    """dbt sources that declare a freshness rule, by unique id, with the asset key Dagster gives them."""
+    manifest = json.loads(dbt_project.manifest_path.read_text())
+    return {
+        unique_id: dg.AssetKey([source["source_name"], source["name"]])
+        for unique_id, source in sorted(manifest["sources"].items())
+        if (source.get("freshness") or {}).get("warn_after", {}).get("count")
+    }
+
+
+FRESHNESS_SOURCES = sources_with_freshness_rules()
+
+
+@dg.multi_asset_check(
+    name="raw_source_freshness",
+    specs=[
+        dg.AssetCheckSpec(
+            "dbt_source_freshness",
+            asset=key,
+            description="dbt source freshness: warns when the newest row is over 26 hours old, errors over 50.",
+        )
+        for key in FRESHNESS_SOURCES.values()
+    ],
+    pool=DUCKDB_POOL,
+)
+def raw_source_freshness(dbt: DbtCliResource, warehouse: WarehouseResource) -> Iterator[dg.AssetCheckResult]:
+    """Run `dbt source freshness` and report each table's age; a stale source warns, it does not block."""
+    warehouse.export_db_env()
+    invocation = dbt.cli(["source", "freshness"], raise_on_error=False).wait()
+    try:
+        results = {
+            result["unique_id"]: result for result in invocation.get_artifact("sources.json")["results"]
+        }
+    except FileNotFoundError:
+        results = {}
+    finally:
+        shutil.rmtree(invocation.target_path, ignore_errors=True)  # only sources.json was wanted
+    for unique_id, key in FRESHNESS_SOURCES.items():
+        yield _freshness_result(key, results.get(unique_id))
+
+
+def _freshness_result(key: dg.AssetKey, result: dict[str, Any] | None) -> dg.AssetCheckResult:
+    table = ".".join(key.path)
+    if result is None or "max_loaded_at_time_ago_in_s" not in result:
+        reason = (result or {}).get("error") or "dbt source freshness gave no result (see the step's log)"
+        return dg.AssetCheckResult(
+            asset_key=key,
+            check_name="dbt_source_freshness",
+            passed=False,
+            severity=dg.AssetCheckSeverity.ERROR,
+            description=f"{table}: {reason}",
+        )
+    status = result["status"]
+    hours = result["max_loaded_at_time_ago_in_s"] / 3600
+    criteria = result.get("criteria") or {}
+    description = f"{table}: newest row {hours:.1f} h old ({status})"
+    return dg.AssetCheckResult(
+        asset_key=key,
+        check_name="dbt_source_freshness",
+        passed=status == "pass",
+        severity=dg.AssetCheckSeverity.WARN if status == "warn" else dg.AssetCheckSeverity.ERROR,
+        description=description,
+        metadata={
+            "newest row": dg.MetadataValue.text(str(result.get("max_loaded_at"))),
+            "age (h)": round(hours, 2),
+            "warn after": _period(criteria.get("warn_after")),
+            "error after": _period(criteria.get("error_after")),
+        },
+    )
+
+
+def _period(rule: dict[str, Any] | None) -> str:
+    return f"{rule['count']} {rule['period']}s" if rule and rule.get("count") else "never"
+
+
 def operating_checks(defs: dg.Definitions) -> list[dg.AssetChecksDefinition]:
     """The checks that apply to the assets `defs` holds (the yield check once extraction is there)."""
     keys = {
@@ -140,6 +217,8 @@ def operating_checks(defs: dg.Definitions) -> list[dg.AssetChecksDefinition]:
     checks = [mart_row_count_guard]
     if EXTRACTED_DOCUMENTS in keys:
         checks.append(extraction_yield_check)
+    if set(FRESHNESS_SOURCES.values()) <= keys:
+        checks.append(raw_source_freshness)
     return checks
 
 

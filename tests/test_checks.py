@@ -15,7 +15,13 @@ from orchestration.assets.crawl import raw_pages
 from orchestration.assets.dbt import dbt_models, dbt_project
 from orchestration.assets.landing import raw_documents
 from orchestration.assets.publish import analytics_copy
-from orchestration.checks import MART_KEYS, extraction_yield_check, mart_row_count_guard
+from orchestration.checks import (
+    FRESHNESS_SOURCES,
+    MART_KEYS,
+    extraction_yield_check,
+    mart_row_count_guard,
+    raw_source_freshness,
+)
 from orchestration.definitions import all_sites_tags, defs
 from orchestration.resources import DBT_EXECUTABLE, WarehouseResource
 from sample_portal.server import RunningPortal, start_portal
@@ -198,3 +204,39 @@ def test_marts_and_the_copy_go_stale_after_26_hours() -> None:
         policy = graph.get(key).freshness_policy
         assert policy is not None and policy.fail_window.to_timedelta().total_seconds() == 26 * 3600  # type: ignore[attr-defined]
     assert graph.get(dg.AssetKey(["raw", "pages"])).freshness_policy is None
+
+
+def test_dbt_source_freshness_warns_on_a_stale_table_and_errors_on_a_dead_one(
+    tmp_path: Path, portal: RunningPortal
+) -> None:
+    db = tmp_path / "warehouse.duckdb"
+    _crawl_and_parse(db, portal)
+    extract_pending(db)
+    with connect(db) as connection:  # no page confirmed for 30 hours, no request made for 60
+        connection.execute("UPDATE raw.pages SET last_seen_at = last_seen_at - INTERVAL 30 HOUR")
+        connection.execute("UPDATE raw.fetches SET fetched_at = fetched_at - INTERVAL 60 HOUR")
+    dbt = DbtCliResource(project_dir=dbt_project, dbt_executable=DBT_EXECUTABLE)
+    target = dbt_project.project_dir / "target"
+    kept = set(target.iterdir())
+    results = {
+        "/".join(result.asset_key.path): result
+        for result in raw_source_freshness(dbt=dbt, warehouse=WarehouseResource(db_path=str(db)))
+    }
+    assert set(results) == {"/".join(key.path) for key in FRESHNESS_SOURCES.values()}
+    assert {"raw/pages", "raw/fetches", "raw/documents", "raw/crawl_runs", "extracted/documents"} <= set(
+        results
+    )
+    pages, fetches = results.pop("raw/pages"), results.pop("raw/fetches")
+    assert not pages.passed and pages.severity == dg.AssetCheckSeverity.WARN
+    assert (pages.description or "").startswith("raw.pages: newest row 30.0 h old (warn)")
+    assert not fetches.passed and fetches.severity == dg.AssetCheckSeverity.ERROR
+    assert all(result.passed for result in results.values()), {k: r.description for k, r in results.items()}
+    assert set(target.iterdir()) <= kept  # its scratch target folder is removed
+
+
+def test_source_freshness_is_checked_on_every_source_with_a_rule() -> None:
+    checked = {spec.asset_key for spec in raw_source_freshness.check_specs}
+    assert checked == set(FRESHNESS_SOURCES.values())
+    graph = defs.resolve_asset_graph()
+    assert all(graph.has(key) for key in checked)  # the keys Dagster gives the dbt sources
+    assert not any(spec.blocking for spec in raw_source_freshness.check_specs)

@@ -123,3 +123,34 @@ def test_a_changed_page_is_extracted_on_the_next_run_only(tmp_path: Path) -> Non
     )[0][0]
     assert new_versions > 0
     assert extract_pending(db).documents == new_versions
+
+
+def test_the_extraction_asset_shows_per_site_counts_and_a_preview_of_new_facts(parsed: Path) -> None:
+    import dagster as dg
+
+    from orchestration.assets.extraction import extracted_records
+    from orchestration.resources import WarehouseResource
+
+    def materialize() -> dict[str, object]:
+        result = dg.materialize(
+            [extracted_records], resources={"warehouse": WarehouseResource(db_path=str(parsed))}
+        )
+        assert result.success
+        [event] = [
+            e
+            for e in result.get_asset_materialization_events()
+            if e.asset_key == dg.AssetKey(["extracted", "documents"])
+        ]
+        return {name: value.value for name, value in event.materialization.metadata.items()}
+
+    first = materialize()
+    assert (
+        first["failed"] == 0
+        and first["documents"] == rows(parsed, "SELECT count(*) FROM raw.documents")[0][0]
+    )
+    assert "| thanhuycantho |" in str(first["per_site"])
+    preview = str(first["new_facts"])
+    assert "| directives | Chỉ thị" in preview and "12-CT/TW" in preview  # as written in the text
+    assert "https://" in preview and "| people |" in preview
+    again = materialize()  # nothing new: the preview says so rather than repeating old facts
+    assert again["documents"] == 0 and again["new_facts"] == "No new records in this run."

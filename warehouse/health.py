@@ -222,7 +222,7 @@ _FACT_TEXT = {
     "organizations": "name",
     "amounts": "amount_text",
     "events": "strftime(event_date, '%Y-%m-%d') || ' ' || title",
-    "directives": "type || ' ' || number",
+    "directives": "substr(evidence_sentence, span_start - sentence_start + 1, span_end - span_start)",  # as written
     "countries": "name",
 }
 

@@ -1,5 +1,6 @@
 """The dbt models as assets: every model and source in the lineage graph, with its description."""
 
+import shutil
 import subprocess
 
 import dagster as dg
@@ -8,6 +9,7 @@ from dagster_dbt import DbtCliResource, DbtProject, dbt_assets
 from orchestration.resources import DBT_EXECUTABLE, DBT_PROJECT_DIR, DUCKDB_POOL, WarehouseResource
 
 dbt_project = DbtProject(project_dir=DBT_PROJECT_DIR, profiles_dir=DBT_PROJECT_DIR)
+KEEP_BUILD_ARTIFACTS = 5  # each build leaves its own target folder (~2 MB): run_results.json, logs
 
 
 def _manifest_is_stale() -> bool:
@@ -40,4 +42,17 @@ if _manifest_is_stale():  # parse (offline, a few seconds) so the lineage shows 
 @dbt_assets(manifest=dbt_project.manifest_path, project=dbt_project, pool=DUCKDB_POOL)
 def dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, warehouse: WarehouseResource):
     warehouse.export_db_env()
-    yield from dbt.cli(["build"], context=context).stream()
+    try:
+        yield from dbt.cli(["build"], context=context).stream()
+    finally:
+        prune_build_artifacts()
+
+
+def prune_build_artifacts(keep: int = KEEP_BUILD_ARTIFACTS) -> None:
+    """Keep the target folders of the newest `keep` builds, so a nightly run does not fill the disk."""
+    builds = sorted(
+        (path for path in (DBT_PROJECT_DIR / "target").glob("dbt_models-*") if path.is_dir()),
+        key=lambda path: path.stat().st_mtime,
+    )
+    for old in builds[:-keep] if keep else builds:
+        shutil.rmtree(old, ignore_errors=True)

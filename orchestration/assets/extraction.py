@@ -6,6 +6,7 @@ import dagster as dg
 from extraction import EXTRACTOR_VERSION
 from orchestration.resources import DUCKDB_POOL, WarehouseResource
 from warehouse.extracting import RECORD_TABLES, extract_pending
+from warehouse.health import batch_facts
 
 EXTRACTED_TABLES = {
     "documents": "One row per document version and extractor version: outcome and record counts.",
@@ -56,9 +57,21 @@ def extracted_records(context: dg.AssetExecutionContext, warehouse: WarehouseRes
                     for site, s in sorted(summary.per_site.items())
                 )
             ),
+            "new_facts": dg.MetadataValue.md(
+                facts_preview(batch_facts(warehouse.database, summary.batch_id) if summary.documents else [])
+            ),
         },
     )
     for table in RECORD_TABLES:
         yield dg.MaterializeResult(
             asset_key=["extracted", table], metadata={"new_rows": summary.records[table]}
         )
+
+
+def facts_preview(facts: list[tuple[str, str, str]]) -> str:
+    """A few records of each kind as a Markdown table, for a glance in the UI."""
+    if not facts:
+        return "No new records in this run."
+    return "| kind | found | in |\n|---|---|---|\n" + "\n".join(
+        f"| {kind} | {(text or '').replace('|', '/')[:80]} | {url} |" for kind, text, url in sorted(facts)
+    )
