@@ -21,7 +21,6 @@ another run's writer out of the file.
 
 import json
 import os
-import shutil
 import warnings
 from collections.abc import Iterator
 from datetime import timedelta
@@ -145,6 +144,8 @@ def sources_with_freshness_rules() -> dict[str, dg.AssetKey]:
 
 
 FRESHNESS_SOURCES = sources_with_freshness_rules()
+# One folder for every run (runs take turns in the pool), so dbt's partial parse saves it a full parse.
+FRESHNESS_TARGET = dbt_project.project_dir / "target" / "source_freshness"
 
 
 @dg.multi_asset_check(
@@ -162,15 +163,14 @@ FRESHNESS_SOURCES = sources_with_freshness_rules()
 def raw_source_freshness(dbt: DbtCliResource, warehouse: WarehouseResource) -> Iterator[dg.AssetCheckResult]:
     """Run `dbt source freshness` and report each table's age; a stale source warns, it does not block."""
     warehouse.export_db_env()
-    invocation = dbt.cli(["source", "freshness"], raise_on_error=False).wait()
-    try:
-        results = {
-            result["unique_id"]: result for result in invocation.get_artifact("sources.json")["results"]
-        }
-    except FileNotFoundError:
-        results = {}
-    finally:
-        shutil.rmtree(invocation.target_path, ignore_errors=True)  # only sources.json was wanted
+    sources_json = FRESHNESS_TARGET / "sources.json"
+    sources_json.unlink(missing_ok=True)  # never report a previous run's answer
+    dbt.cli(["source", "freshness"], raise_on_error=False, target_path=FRESHNESS_TARGET).wait()
+    results = (
+        {result["unique_id"]: result for result in json.loads(sources_json.read_text())["results"]}
+        if sources_json.exists()
+        else {}
+    )
     for unique_id, key in FRESHNESS_SOURCES.items():
         yield _freshness_result(key, results.get(unique_id))
 
