@@ -1,6 +1,6 @@
 """The Dagster UI as a data engineer sees it in the morning, driven in headless Chromium.
 
-`doingoai run` (what `make run` does) materializes the job into a temporary DAGSTER_HOME and
+`doingoai run` (what `make run` does; the shared first run of tests/conftest.py) materializes the job into a temporary DAGSTER_HOME and
 DuckDB files; `dagster-webserver` serves that instance on a free loopback port; Playwright drives
 Debian's chromium (never a downloaded browser). A second run with the portal's broken-layout switch
 on must fail that site's parser-health check only and leave the analysts' copy as it was.
@@ -25,7 +25,7 @@ import duckdb
 import httpx
 import pytest
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, Refreshed, doingoai_run, run_id_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -37,37 +37,8 @@ SITES = ["mattrancantho", "nhipsongmientay", "thanhuycantho", "thoidai"]
 
 @dataclass
 class Operated:
-    folder: Path
-    env: dict[str, str]
-    run_id: str  # the good run
-    output: str
+    refreshed: Refreshed  # the good run's files and environment
     ui: str  # the webserver's base URL
-
-
-def _doingoai_run(env: dict[str, str], home: Path, *flags: str) -> subprocess.CompletedProcess[str]:
-    """`doingoai run` in its own process, as `make run` starts it."""
-    return subprocess.run(
-        [
-            sys.executable,
-            "-c",
-            "from cli.main import main; main()",
-            "run",
-            "--dagster-home",
-            str(home),
-            *flags,
-        ],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
-
-
-def _run_id(output: str) -> str:
-    match = re.search(r"Dagster run ([0-9a-f-]{36}):", output)
-    assert match, output[-3000:]
-    return match.group(1)
 
 
 def _free_port() -> int:
@@ -77,28 +48,12 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="module")
-def operated(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Operated]:
+def operated(refreshed: Refreshed) -> Iterator[Operated]:
     if not os.access(CHROMIUM, os.X_OK):
         pytest.skip(f"{CHROMIUM} is missing: `make test` installs Debian's chromium first")
-    folder = tmp_path_factory.mktemp("ui")
-    home = folder / "dagster_home"
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        if key not in ("DOINGOAI_PORTAL", "DOINGOAI_BROKEN_LAYOUT", "DOINGOAI_ALERT_WEBHOOK")
-    }
-    env |= {
-        "DOINGOAI_DB": str(folder / "warehouse.duckdb"),
-        "DOINGOAI_ANALYTICS_DB": str(folder / "analytics.duckdb"),
-        "DOINGOAI_CRAWL_DELAY": "0",
-        "DAGSTER_HOME": str(home),
-        "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}",
-    }
-    first = _doingoai_run(env, home)
-    assert first.returncode == 0, (first.stdout + first.stderr)[-4000:]
-
     port = _free_port()
-    log = (folder / "webserver.log").open("w")
+    log_path = refreshed.folder / "webserver.log"
+    log = log_path.open("w")
     server = subprocess.Popen(
         [
             str(Path(sys.executable).parent / "dagster-webserver"),
@@ -110,7 +65,7 @@ def operated(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Operated]:
             str(port),
         ],
         cwd=ROOT,
-        env=env,
+        env=refreshed.env,
         stdout=log,
         stderr=subprocess.STDOUT,
         start_new_session=True,  # its code server is a child: stop the whole group, and only it
@@ -119,7 +74,7 @@ def operated(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Operated]:
     try:
         deadline = time.monotonic() + 180
         while True:
-            assert server.poll() is None, (folder / "webserver.log").read_text()[-3000:]
+            assert server.poll() is None, log_path.read_text()[-3000:]
             try:
                 if httpx.get(f"{ui}/server_info", timeout=2).status_code == 200:
                     break
@@ -127,7 +82,7 @@ def operated(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Operated]:
                 pass
             assert time.monotonic() < deadline, "dagster-webserver did not come up in 180 s"
             time.sleep(1)
-        yield Operated(folder, env, _run_id(first.stdout), first.stdout, ui)
+        yield Operated(refreshed, ui)
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         try:
@@ -234,17 +189,18 @@ def test_the_asset_graph_lists_crawl_extraction_and_marts(page, operated: Operat
 
 
 def test_the_latest_run_succeeded(page, operated: Operated) -> None:  # type: ignore[no-untyped-def]
+    run_id = operated.refreshed.run_id
     _open(page, "/runs")
-    page.get_by_text(operated.run_id[:8]).first.wait_for()
+    page.get_by_text(run_id[:8]).first.wait_for()
     rows = page.inner_text("body")
-    latest = rows[rows.index(operated.run_id[:8]) :]
+    latest = rows[rows.index(run_id[:8]) :]
     assert re.match(r"[\s\S]*?\b(Success|Failure)\b", latest).group(1) == "Success"  # type: ignore[union-attr]
     _snap(page, "03-runs.png")
 
-    _open(page, f"/runs/{operated.run_id}")
+    _open(page, f"/runs/{run_id}")
     page.get_by_text("Success").first.wait_for()
     _snap(page, "04-run.png")
-    assert "Checks: " in operated.output and ", 0 failed" in operated.output
+    assert "Checks: " in operated.refreshed.output and ", 0 failed" in operated.refreshed.output
 
 
 def test_the_nightly_schedule_is_listed_with_its_cron(page, operated: Operated) -> None:  # type: ignore[no-untyped-def]
@@ -267,9 +223,9 @@ def _sha256(path: Path) -> str:
 def test_a_broken_layout_fails_that_sites_check_and_keeps_the_analysts_copy(  # type: ignore[no-untyped-def]
     page, operated: Operated
 ) -> None:
-    analytics = operated.folder / "analytics.duckdb"
+    analytics = operated.refreshed.analytics
     before = _sha256(analytics)
-    broken = _doingoai_run(operated.env, operated.folder / "dagster_home", "--broken-layout", "thoidai")
+    broken = doingoai_run(operated.refreshed.env, "--broken-layout", "thoidai")
     output = broken.stdout + broken.stderr
     assert broken.returncode == 1, output[-4000:]
     assert "FAILED raw/documents:parser_health_thoidai: thoidai: no title" in output
@@ -278,8 +234,8 @@ def test_a_broken_layout_fails_that_sites_check_and_keeps_the_analysts_copy(  # 
     )
     assert "was not replaced" in output
     assert _sha256(analytics) == before  # the analysts' copy is the good run's, byte for byte
-    failed_run = _run_id(broken.stdout)
-    with duckdb.connect(str(operated.folder / "warehouse.duckdb"), read_only=True) as connection:
+    failed_run = run_id_in(broken.stdout)
+    with duckdb.connect(str(operated.refreshed.warehouse), read_only=True) as connection:
         alerts = connection.execute("SELECT run_id, failed_checks FROM ops.alerts").fetchall()
     assert [run_id for run_id, _ in alerts] == [failed_run]
     assert alerts[0][1][0].startswith("raw/documents:parser_health_thoidai:")
