@@ -212,15 +212,18 @@ def test_dbt_source_freshness_warns_on_a_stale_table_and_errors_on_a_dead_one(
     db = tmp_path / "warehouse.duckdb"
     _crawl_and_parse(db, portal)
     extract_pending(db)
-    with connect(db) as connection:  # no page confirmed for 30 hours, no request made for 60
+    with connect(db) as connection:  # no page confirmed for 30 hours, no request made for 60 ...
         connection.execute("UPDATE raw.pages SET last_seen_at = last_seen_at - INTERVAL 30 HOUR")
         connection.execute("UPDATE raw.fetches SET fetched_at = fetched_at - INTERVAL 60 HOUR")
-    dbt = DbtCliResource(project_dir=dbt_project, dbt_executable=DBT_EXECUTABLE)
+        # a quiet day with no new article on any portal is no alarm: documents warn after 72 hours only
+        connection.execute("UPDATE raw.documents SET parsed_at = parsed_at - INTERVAL 30 HOUR")
     target = dbt_project.project_dir / "target"
     kept = set(target.iterdir())
     results = {
         "/".join(result.asset_key.path): result
-        for result in raw_source_freshness(dbt=dbt, warehouse=WarehouseResource(db_path=str(db)))
+        for result in raw_source_freshness(
+            dg.build_asset_check_context(), warehouse=WarehouseResource(db_path=str(db))
+        )
     }
     assert set(results) == {"/".join(key.path) for key in FRESHNESS_SOURCES.values()}
     assert {"raw/pages", "raw/fetches", "raw/documents", "raw/crawl_runs", "extracted/documents"} <= set(
