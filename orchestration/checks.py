@@ -10,10 +10,10 @@
   three new articles says little about a rate.
 - Parser health sits beside the asset it guards (orchestration/assets/landing.py); the dbt tests
   come in as checks through dagster-dbt.
-- `raw_source_freshness`: dbt's own `source freshness` over the raw and extracted tables that carry a
-  freshness rule (dbt_project/models/staging/_sources.yml), one check per table: the crawl's tables
-  warn after 26 hours without a new row and error after 50 (the crawl has stopped); the document
-  tables, which grow only with new content, warn after 72 hours. It reports, it does not block.
+- `raw_source_freshness`: dbt's own `source freshness` over the crawl's tables (raw.pages, confirmed by
+  every fetch, 304s included; raw.fetches; raw.crawl_runs), one check per table: warn after 26 hours
+  without a new row, error after 50 (the crawl has stopped). It runs right after the crawl, so even a
+  night whose parse is blocked says whether the crawl itself is alive. It reports, it does not block.
 - Freshness: the marts and the copy go stale 26 hours after their last build (nightly plus slack).
 
 Every check reads DuckDB, so it takes the writer pool's slot too: a reader would otherwise lock
@@ -135,7 +135,10 @@ def extraction_yield_check(warehouse: WarehouseResource) -> dg.AssetCheckResult:
 
 
 def sources_with_freshness_rules() -> dict[str, dg.AssetKey]:
-    """dbt sources that declare a freshness rule, by unique id, with the asset key Dagster gives them."""
+    """dbt sources that declare a freshness rule, by unique id, with the asset key Dagster gives them.
+
+    Only the crawl's tables have one: their checks then wait for the crawl step alone.
+    """
     manifest = json.loads(dbt_project.manifest_path.read_text())
     return {
         unique_id: dg.AssetKey([source["source_name"], source["name"]])
@@ -175,6 +178,7 @@ def raw_source_freshness(
     freshness = subprocess.run(
         [
             *(DBT_EXECUTABLE, "source", "freshness", "--target-path", str(FRESHNESS_TARGET)),
+            *("--select", *(f"source:{'.'.join(key.path)}" for key in FRESHNESS_SOURCES.values())),
             *("--project-dir", str(DBT_PROJECT_DIR), "--profiles-dir", str(DBT_PROJECT_DIR)),
         ],
         cwd=DBT_PROJECT_DIR,
