@@ -43,6 +43,18 @@ def test_definitions_load_with_the_job_the_schedule_and_the_lineage() -> None:
     )
     description = graph.get(AssetKey(["marts", "dim_article"])).description or ""
     assert "current version" in description
+    # every asset sits in a group named after its stage, the dbt ones after their layer
+    groups = {graph.get(key).group_name for key in graph.get_all_asset_keys()}
+    assert groups == {
+        "crawl",
+        "landing",
+        "extraction",
+        "reference",
+        "staging",
+        "intermediate",
+        "marts",
+        "publish",
+    }
 
 
 def test_the_schedule_asks_for_one_run_over_every_site() -> None:
