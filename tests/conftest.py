@@ -3,6 +3,7 @@ end-to-end tests share, each module on its own copy of the files."""
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import re
 import shutil
@@ -26,12 +27,12 @@ def shared_dir() -> Path:
 
 @dataclass(frozen=True)
 class Refreshed:
-    """A warehouse, its analysts' copy and a DAGSTER_HOME after one good `doingoai run`."""
+    """A warehouse, its analysts' copy and a DAGSTER_HOME after good `doingoai run`s."""
 
     folder: Path
     env: dict[str, str]  # the environment that points a run, `doingoai sql` or the UI at these files
-    run_id: str
-    output: str  # what `doingoai run` printed
+    run_ids: tuple[str, ...]  # the runs so far, all good
+    outputs: tuple[str, ...]  # what each `doingoai run` printed
 
     @property
     def warehouse(self) -> Path:
@@ -62,9 +63,9 @@ def pipeline_env(folder: Path) -> dict[str, str]:
     }
 
 
-def doingoai_run(env: dict[str, str], *flags: str) -> subprocess.CompletedProcess[str]:
+def start_doingoai_run(env: dict[str, str], *flags: str) -> subprocess.Popen[str]:
     """`doingoai run` in its own process, as `make run` starts it (its own sample portal on loopback)."""
-    return subprocess.run(
+    return subprocess.Popen(
         [
             sys.executable,
             "-c",
@@ -76,10 +77,17 @@ def doingoai_run(env: dict[str, str], *flags: str) -> subprocess.CompletedProces
         ],
         cwd=ROOT,
         env=env,
-        capture_output=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
         text=True,
-        timeout=900,
     )
+
+
+def doingoai_run(env: dict[str, str], *flags: str) -> subprocess.CompletedProcess[str]:
+    """`doingoai run` to its end."""
+    process = start_doingoai_run(env, *flags)
+    stdout, stderr = process.communicate(timeout=900)
+    return subprocess.CompletedProcess(process.args, process.returncode, stdout, stderr)
 
 
 def run_id_in(output: str) -> str:
@@ -90,13 +98,17 @@ def run_id_in(output: str) -> str:
 
 @pytest.fixture(scope="session")
 def first_refresh(tmp_path_factory: pytest.TempPathFactory) -> Refreshed:
-    """One full run from an empty warehouse, done once: a whole run takes a minute or more."""
+    """Two `doingoai run`s launched together on an empty warehouse (the schedule and a person, say),
+    done once for the session: a whole run takes a minute or more. Both must wait their turn for the
+    DuckDB writer; the second then finds nothing new (test_orchestration.py checks both)."""
     folder = tmp_path_factory.mktemp("first_refresh")
     env = pipeline_env(folder)
-    result = doingoai_run(env)
-    output = result.stdout + result.stderr
-    assert result.returncode == 0, output[-4000:]
-    return Refreshed(folder, env, run_id_in(result.stdout), result.stdout)
+    runs = [start_doingoai_run(env) for _ in range(2)]
+    outputs = [run.communicate(timeout=900) for run in runs]
+    for run, (stdout, stderr) in zip(runs, outputs, strict=True):
+        assert run.returncode == 0, (stdout + stderr)[-4000:]
+    printed = tuple(stdout for stdout, _ in outputs)
+    return Refreshed(folder, env, tuple(run_id_in(out) for out in printed), printed)
 
 
 @pytest.fixture(scope="module")
@@ -104,4 +116,4 @@ def refreshed(first_refresh: Refreshed, tmp_path_factory: pytest.TempPathFactory
     """A copy of the first refresh's files for one test module, which may run on and break it freely."""
     folder = tmp_path_factory.mktemp("refreshed")
     shutil.copytree(first_refresh.folder, folder, dirs_exist_ok=True)
-    return Refreshed(folder, pipeline_env(folder), first_refresh.run_id, first_refresh.output)
+    return dataclasses.replace(first_refresh, folder=folder, env=pipeline_env(folder))
