@@ -26,6 +26,7 @@ import subprocess
 import warnings
 from collections.abc import Iterator
 from datetime import timedelta
+from pathlib import Path
 from typing import Any
 
 import dagster as dg
@@ -148,8 +149,12 @@ def sources_with_freshness_rules() -> dict[str, dg.AssetKey]:
 
 
 FRESHNESS_SOURCES = sources_with_freshness_rules()
-# One folder for every run (runs take turns in the pool), so dbt's partial parse saves it a full parse.
-FRESHNESS_TARGET = DBT_PROJECT_DIR / "target" / "source_freshness"
+
+
+def freshness_target(warehouse: WarehouseResource) -> Path:
+    """dbt's target folder for the freshness command: one per warehouse, beside its file. Runs on one
+    warehouse take turns (the pool), so they share it and dbt's partial parse saves a full parse."""
+    return Path(warehouse.database).resolve().parent / "dbt_source_freshness"
 
 
 @dg.multi_asset_check(
@@ -173,11 +178,12 @@ def raw_source_freshness(
     version and loads its adapter in this process, which costs more than the command itself.
     """
     warehouse.export_db_env()
-    sources_json = FRESHNESS_TARGET / "sources.json"
+    target = freshness_target(warehouse)
+    sources_json = target / "sources.json"
     sources_json.unlink(missing_ok=True)  # never report a previous run's answer
     freshness = subprocess.run(
         [
-            *(DBT_EXECUTABLE, "source", "freshness", "--target-path", str(FRESHNESS_TARGET)),
+            *(DBT_EXECUTABLE, "source", "freshness", "--target-path", str(target)),
             *("--select", *(f"source:{'.'.join(key.path)}" for key in FRESHNESS_SOURCES.values())),
             *("--project-dir", str(DBT_PROJECT_DIR), "--profiles-dir", str(DBT_PROJECT_DIR)),
         ],

@@ -27,7 +27,8 @@ import pytest
 
 from tests.conftest import ROOT, Refreshed, doingoai_run, run_id_in
 
-pytestmark = [pytest.mark.browser, pytest.mark.slow]
+# one worker for every test of the shared first refresh (tests/conftest.py), so it runs once
+pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.xdist_group("first_refresh")]
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = ROOT / "artifacts" / "ui"

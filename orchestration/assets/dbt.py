@@ -5,6 +5,7 @@ import subprocess
 
 import dagster as dg
 from dagster_dbt import DbtCliResource, DbtProject, dbt_assets
+from filelock import FileLock
 
 from orchestration.resources import DBT_EXECUTABLE, DBT_PROJECT_DIR, DUCKDB_POOL, WarehouseResource
 
@@ -23,20 +24,31 @@ def _manifest_is_stale() -> bool:
     return any(path.stat().st_mtime > parsed_at for path in sources)
 
 
-if _manifest_is_stale():  # parse (offline, a few seconds) so the lineage shows the project as it is
-    subprocess.run(
-        [
-            DBT_EXECUTABLE,
-            "parse",
-            "--quiet",
-            "--project-dir",
-            str(DBT_PROJECT_DIR),
-            "--profiles-dir",
-            str(DBT_PROJECT_DIR),
-        ],
-        check=True,
-        cwd=DBT_PROJECT_DIR,
-    )
+def parse_when_stale() -> None:
+    """Parse (offline, a few seconds) so the lineage shows the project as it is. Every process that
+    loads the definitions gets here (a run, the webserver's code server, test workers): a file lock
+    lets the first parse while the others wait, then find the manifest fresh."""
+    target = DBT_PROJECT_DIR / "target"
+    target.mkdir(exist_ok=True)
+    with FileLock(target / "parse.lock"):
+        if not _manifest_is_stale():
+            return
+        subprocess.run(
+            [
+                DBT_EXECUTABLE,
+                "parse",
+                "--quiet",
+                "--project-dir",
+                str(DBT_PROJECT_DIR),
+                "--profiles-dir",
+                str(DBT_PROJECT_DIR),
+            ],
+            check=True,
+            cwd=DBT_PROJECT_DIR,
+        )
+
+
+parse_when_stale()
 
 
 @dbt_assets(manifest=dbt_project.manifest_path, project=dbt_project, pool=DUCKDB_POOL)
