@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import dagster as dg
+from filelock import FileLock
 
 from orchestration.resources import PROJECT_ROOT
 
@@ -35,12 +36,19 @@ class RefreshResult:
 
 
 def prepare_dagster_home(dagster_home: Path) -> Path:
-    """DAGSTER_HOME with the instance settings the pipeline relies on."""
+    """DAGSTER_HOME with the instance settings the pipeline relies on, and its storage created.
+
+    Two runs started together on a new home (the schedule and a person) would otherwise both create
+    the SQLite storage and leave it with two schema heads; a file lock lets the first create it.
+    """
     dagster_home.mkdir(parents=True, exist_ok=True)
-    config = dagster_home / "dagster.yaml"
-    if not config.exists() or "default_limit: 1" not in config.read_text():
-        config.write_text(INSTANCE_CONFIG)
     os.environ["DAGSTER_HOME"] = str(dagster_home.resolve())
+    with FileLock(dagster_home / "prepare.lock"):
+        config = dagster_home / "dagster.yaml"
+        if not config.exists() or "default_limit: 1" not in config.read_text():
+            config.write_text(INSTANCE_CONFIG)
+        with dg.DagsterInstance.get():  # creates and migrates the storage on first use
+            pass
     return dagster_home
 
 

@@ -68,6 +68,29 @@ def test_the_schedule_asks_for_one_run_over_every_site() -> None:
     assert request.tags["dagster/asset_partition_range_end"] == "thoidai"
 
 
+def test_processes_preparing_one_new_dagster_home_together_all_get_a_working_instance(tmp_path: Path) -> None:
+    """Runs started together on a new DAGSTER_HOME once left its SQLite storage with two schema heads."""
+    code = (
+        "import sys; from pathlib import Path; import dagster as dg; "
+        "from orchestration.launch import prepare_dagster_home; "
+        "prepare_dagster_home(Path(sys.argv[1])); print(len(dg.DagsterInstance.get().get_runs()))"
+    )
+    starts = [
+        subprocess.Popen(
+            [sys.executable, "-c", code, str(tmp_path / "dagster_home")],
+            cwd=ROOT,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(4)
+    ]
+    finished = [(start.communicate(timeout=300), start.returncode) for start in starts]
+    assert [(out.strip(), code) for (out, _), code in finished] == [("0", 0)] * 4, [
+        err[-800:] for (_, err), _ in finished
+    ]
+
+
 @pytest.fixture(scope="module")
 def pipeline(refreshed: Refreshed) -> Refreshed:
     """The shared first refresh: two `doingoai run`s launched together on an empty warehouse."""
