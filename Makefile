@@ -20,10 +20,10 @@ install: $(STAMP)
 run: install
 	$(BIN)/doingoai run
 
-# Two workers (the machines have two cores); the tests of the shared pipeline run stay on one of them.
+# Two workers (the machines have two cores); the shared pipeline run is made once (tests/conftest.py).
 test: install chromium
 	$(BIN)/ruff check .
-	$(BIN)/python -m pytest -n 2 --dist loadgroup
+	$(BIN)/python -m pytest -n 2
 
 # The browser test drives Debian's chromium (Playwright never downloads a browser here).
 chromium:

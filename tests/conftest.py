@@ -4,6 +4,7 @@ end-to-end tests share, each module on its own copy of the files."""
 from __future__ import annotations
 
 import dataclasses
+import json
 import os
 import re
 import shutil
@@ -13,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from filelock import FileLock
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -97,18 +99,31 @@ def run_id_in(output: str) -> str:
 
 
 @pytest.fixture(scope="session")
-def first_refresh(tmp_path_factory: pytest.TempPathFactory) -> Refreshed:
+def first_refresh(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Refreshed:
     """Two `doingoai run`s launched together on an empty warehouse (the schedule and a person, say),
-    done once for the session: a whole run takes a minute or more. Both must wait their turn for the
-    DuckDB writer; the second then finds nothing new (test_orchestration.py checks both)."""
-    folder = tmp_path_factory.mktemp("first_refresh")
-    env = pipeline_env(folder)
-    runs = [start_doingoai_run(env) for _ in range(2)]
-    outputs = [run.communicate(timeout=900) for run in runs]
-    for run, (stdout, stderr) in zip(runs, outputs, strict=True):
-        assert run.returncode == 0, (stdout + stderr)[-4000:]
-    printed = tuple(stdout for stdout, _ in outputs)
-    return Refreshed(folder, env, tuple(run_id_in(out) for out in printed), printed)
+    done once for the whole session, whichever pytest-xdist worker asks first (the others wait for
+    it): a whole run takes a minute or more. Both must wait their turn for the DuckDB writer; the
+    second then finds nothing new (test_orchestration.py checks both)."""
+    shared = tmp_path_factory.getbasetemp()
+    if worker_id != "master":
+        shared = shared.parent  # the folder all workers' temporary folders are in
+    folder, record = shared / "first_refresh", shared / "first_refresh.json"
+    with FileLock(shared / "first_refresh.lock"):
+        if not record.exists():
+            folder.mkdir()
+            env = pipeline_env(folder)
+            runs = [start_doingoai_run(env) for _ in range(2)]
+            outputs = [run.communicate(timeout=900) for run in runs]
+            record.write_text(
+                json.dumps(
+                    [[run.returncode, out, err] for run, (out, err) in zip(runs, outputs, strict=True)]
+                )
+            )
+    runs = json.loads(record.read_text())
+    for returncode, stdout, stderr in runs:
+        assert returncode == 0, (stdout + stderr)[-4000:]
+    printed = tuple(stdout for _, stdout, _ in runs)
+    return Refreshed(folder, pipeline_env(folder), tuple(run_id_in(out) for out in printed), printed)
 
 
 @pytest.fixture(scope="module")

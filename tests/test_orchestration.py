@@ -12,9 +12,6 @@ import pytest
 
 from tests.conftest import ROOT, Refreshed
 
-# one worker for every test of the shared first refresh (tests/conftest.py), so it runs once
-pytestmark = pytest.mark.xdist_group("first_refresh")
-
 
 def test_definitions_load_with_the_job_the_schedule_and_the_lineage() -> None:
     from orchestration.definitions import defs

@@ -27,8 +27,7 @@ import pytest
 
 from tests.conftest import ROOT, Refreshed, doingoai_run, run_id_in
 
-# one worker for every test of the shared first refresh (tests/conftest.py), so it runs once
-pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.xdist_group("first_refresh")]
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = ROOT / "artifacts" / "ui"
