@@ -14,19 +14,27 @@ from decimal import Decimal, InvalidOperation
 from extraction.records import Amount, Qualifier
 from extraction.text import Document
 
-_NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[,.]\d+)?"
+# "5,000,000" (two or more comma groups) can only be English thousands; "5,000" stays ambiguous
+_NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d{1,3}(?:,\d{3}){2,}|\d+(?:[,.]\d+)?"
 _SCALES = {"tỷ": 10**9, "nghìn tỷ": 10**12, "ngàn tỷ": 10**12, "triệu": 10**6, "nghìn": 10**3, "ngàn": 10**3}
 _SCALE = r"nghìn tỷ|ngàn tỷ|tỷ|triệu|nghìn|ngàn"
+_DOLLAR = r"(?:đô la|đô-la|đôla|Đô la|Đô-la|Đôla)"
+# Order matters: the first alternative that matches wins, so dollars named after a country come
+# before the bare "đô la" (US dollars, as Vietnamese news writes them).
 _CURRENCIES = {
     "VND": r"đồng|VNĐ|VND|vnđ|vnd|đ",
-    "USD": r"USD|đô la Mỹ|đô-la Mỹ|đôla Mỹ|Đô la Mỹ|US\$|đô la|đô-la|đôla|\$",
+    "AUD": rf"{_DOLLAR} Úc|{_DOLLAR} Australia|AUD",
+    "SGD": rf"{_DOLLAR} Singapore|SGD",
+    "CAD": rf"{_DOLLAR} Canada|CAD",
+    "NZD": rf"{_DOLLAR} New Zealand|NZD",
+    "HKD": rf"{_DOLLAR} Hồng Kông|{_DOLLAR} Hong Kong|HKD",
+    "USD": rf"USD|{_DOLLAR} Mỹ|US\$|{_DOLLAR}|\$",
     "EUR": r"EUR|euro|Euro|€",
     "JPY": r"yên Nhật|Yên Nhật|yên|Yên|JPY",
     "KRW": r"won|Won|KRW",
-    "GBP": r"bảng Anh|GBP|£",
+    "GBP": r"bảng Anh|Bảng Anh|GBP|£",
+    "RUB": r"rúp Nga|Rúp Nga|rúp|Rúp|RUB",
     "CNY": r"nhân dân tệ|Nhân dân tệ|NDT|CNY",
-    "AUD": r"đô la Úc|AUD",
-    "SGD": r"đô la Singapore|SGD",
     "THB": r"bạt|baht|THB",
     "KHR": r"riel|Riel|KHR",
     "LAK": r"kíp|Kíp|LAK",
@@ -66,7 +74,9 @@ _COUNTED = re.compile(
 
 
 def _to_decimal(number: str, currency: str) -> Decimal | None:
-    if currency not in ("VND", "") and re.fullmatch(r"\d{1,3}(?:,\d{3})+", number):
+    if re.fullmatch(r"\d{1,3}(?:,\d{3}){2,}", number) or (
+        currency not in ("VND", "") and re.fullmatch(r"\d{1,3}(?:,\d{3})+", number)
+    ):
         number = number.replace(",", "")  # "5,000 USD" in English style
     elif re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", number):
         number = number.replace(".", "").replace(",", ".")
