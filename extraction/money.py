@@ -77,7 +77,7 @@ def _to_decimal(number: str, currency: str) -> Decimal | None:
     if re.fullmatch(r"\d{1,3}(?:,\d{3}){2,}", number) or (
         currency not in ("VND", "") and re.fullmatch(r"\d{1,3}(?:,\d{3})+", number)
     ):
-        number = number.replace(",", "")  # "5,000 USD" in English style
+        number = number.replace(",", "")  # English thousands: "5,000 USD", "5,000,000 đồng"
     elif re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", number):
         number = number.replace(".", "").replace(",", ".")
     elif re.fullmatch(r"\d+\.\d{1,2}", number):

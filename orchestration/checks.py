@@ -191,13 +191,11 @@ def raw_source_freshness(
         capture_output=True,
         text=True,
     )
-    if not sources_json.exists():
+    results: dict[str, dict[str, Any]] = {}
+    if sources_json.exists():
+        results = {result["unique_id"]: result for result in json.loads(sources_json.read_text())["results"]}
+    else:  # every table's check then fails, pointing here
         context.log.error(f"dbt source freshness wrote no sources.json:\n{freshness.stdout[-3000:]}")
-    results = (
-        {result["unique_id"]: result for result in json.loads(sources_json.read_text())["results"]}
-        if sources_json.exists()
-        else {}
-    )
     for unique_id, key in FRESHNESS_SOURCES.items():
         yield _freshness_result(key, results.get(unique_id))
 
