@@ -18,6 +18,8 @@ from filelock import FileLock
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
+# the files of a pipeline run, inside one folder
+WAREHOUSE, ANALYTICS, DAGSTER_HOME = "warehouse.duckdb", "analytics.duckdb", "dagster_home"
 
 
 @pytest.fixture(scope="session")
@@ -38,15 +40,15 @@ class Refreshed:
 
     @property
     def warehouse(self) -> Path:
-        return self.folder / "warehouse.duckdb"
+        return self.folder / WAREHOUSE
 
     @property
     def analytics(self) -> Path:
-        return self.folder / "analytics.duckdb"
+        return self.folder / ANALYTICS
 
     @property
     def dagster_home(self) -> Path:
-        return self.folder / "dagster_home"
+        return self.folder / DAGSTER_HOME
 
 
 def pipeline_env(folder: Path) -> dict[str, str]:
@@ -57,10 +59,10 @@ def pipeline_env(folder: Path) -> dict[str, str]:
         if key not in ("DOINGOAI_PORTAL", "DOINGOAI_BROKEN_LAYOUT", "DOINGOAI_ALERT_WEBHOOK")
     }
     return env | {
-        "DOINGOAI_DB": str(folder / "warehouse.duckdb"),
-        "DOINGOAI_ANALYTICS_DB": str(folder / "analytics.duckdb"),
+        "DOINGOAI_DB": str(folder / WAREHOUSE),
+        "DOINGOAI_ANALYTICS_DB": str(folder / ANALYTICS),
         "DOINGOAI_CRAWL_DELAY": "0",
-        "DAGSTER_HOME": str(folder / "dagster_home"),
+        "DAGSTER_HOME": str(folder / DAGSTER_HOME),
         "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}",
     }
 

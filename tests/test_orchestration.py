@@ -8,7 +8,6 @@ import sys
 from pathlib import Path
 
 import duckdb
-import pytest
 
 from tests.conftest import ROOT, Refreshed
 
@@ -88,32 +87,26 @@ def test_processes_preparing_one_new_dagster_home_together_all_get_a_working_ins
     ]
 
 
-@pytest.fixture(scope="module")
-def pipeline(refreshed: Refreshed) -> Refreshed:
-    """The shared first refresh: two `doingoai run`s launched together on an empty warehouse."""
-    return refreshed
-
-
 def _count(db: Path, sql: str) -> int:
     with duckdb.connect(str(db), read_only=True) as connection:
         return connection.execute(sql).fetchone()[0]
 
 
-def test_a_full_run_builds_the_marts_and_publishes_them(pipeline: Refreshed) -> None:
+def test_a_full_run_builds_the_marts_and_publishes_them(refreshed: Refreshed) -> None:
     articles = _count(
-        pipeline.warehouse, "SELECT count(DISTINCT url) FROM raw.documents WHERE kind = 'article'"
+        refreshed.warehouse, "SELECT count(DISTINCT url) FROM raw.documents WHERE kind = 'article'"
     )
     assert (
-        _count(pipeline.analytics, "SELECT count(*) FROM dim_article WHERE article_kind = 'article'")
+        _count(refreshed.analytics, "SELECT count(*) FROM dim_article WHERE article_kind = 'article'")
         == articles
         >= 45
     )
-    assert _count(pipeline.analytics, "SELECT count(*) FROM dim_site") == 4
+    assert _count(refreshed.analytics, "SELECT count(*) FROM dim_site") == 4
     from dagster import AssetKey, DagsterInstance, DagsterRunStatus
 
-    os.environ["DAGSTER_HOME"] = str(pipeline.dagster_home)
+    os.environ["DAGSTER_HOME"] = str(refreshed.dagster_home)
     with DagsterInstance.get() as instance:
-        for run_id in pipeline.run_ids:
+        for run_id in refreshed.run_ids:
             run = instance.get_run_by_id(run_id)
             assert run is not None and run.status == DagsterRunStatus.SUCCESS
         event = instance.get_latest_materialization_event(AssetKey(["raw", "pages"]))
@@ -123,14 +116,14 @@ def test_a_full_run_builds_the_marts_and_publishes_them(pipeline: Refreshed) -> 
 
 
 def test_two_runs_launched_together_wait_for_each_other_and_the_second_adds_nothing(
-    pipeline: Refreshed,
+    refreshed: Refreshed,
 ) -> None:
     """The shared refresh launched two runs at once on an empty warehouse: both waited their turn for
     the DuckDB writer instead of failing on its lock, and the later crawl, finding no change on the
     portal, stored no second version of anything."""
-    assert len(pipeline.run_ids) == 2
-    assert not any("Could not set lock" in output for output in pipeline.outputs)
-    db = pipeline.warehouse
+    assert len(refreshed.run_ids) == 2
+    assert not any("Could not set lock" in output for output in refreshed.outputs)
+    db = refreshed.warehouse
     assert _count(db, "SELECT count(*) FROM raw.crawl_runs WHERE status = 'succeeded'") == 2
     assert _count(db, "SELECT count(*) - count(DISTINCT url) FROM raw.pages") == 0
     assert _count(db, "SELECT count(*) - count(DISTINCT (url, content_hash)) FROM raw.documents") == 0
@@ -146,8 +139,8 @@ def test_two_runs_launched_together_wait_for_each_other_and_the_second_adds_noth
     )  # every page answered 304: no body came back
 
 
-def test_sql_command_queries_the_analysts_copy(pipeline: Refreshed) -> None:
-    env = pipeline.env
+def test_sql_command_queries_the_analysts_copy(refreshed: Refreshed) -> None:
+    env = refreshed.env
     result = subprocess.run(
         [
             sys.executable,
@@ -170,9 +163,9 @@ def _rows(db: Path, sql: str) -> list[tuple]:
         return connection.execute(sql).fetchall()
 
 
-def test_the_analysts_copy_answers_the_questions_of_the_dimensional_model(pipeline: Refreshed) -> None:
+def test_the_analysts_copy_answers_the_questions_of_the_dimensional_model(refreshed: Refreshed) -> None:
     """The acceptance of the dimensional model, on the sample portal."""
-    analytics = pipeline.analytics
+    analytics = refreshed.analytics
     [directive] = _rows(
         analytics,
         "SELECT directive_id, issued_on, issuer FROM dim_directive "

@@ -1,7 +1,7 @@
 """The Dagster UI as a data engineer sees it in the morning, driven in headless Chromium.
 
-`doingoai run` (what `make run` does; the shared first run of tests/conftest.py) materializes the job into a temporary DAGSTER_HOME and
-DuckDB files; `dagster-webserver` serves that instance on a free loopback port; Playwright drives
+`doingoai run` (what `make run` does; the shared first refresh of tests/conftest.py) materializes
+the job into a temporary DAGSTER_HOME and DuckDB files; `dagster-webserver` serves that instance on a free loopback port; Playwright drives
 Debian's chromium (never a downloaded browser). A second run with the portal's broken-layout switch
 on must fail that site's parser-health check only and leave the analysts' copy as it was.
 Screenshots land in artifacts/ui/.
