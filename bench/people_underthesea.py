@@ -1,7 +1,8 @@
 """People F1 on the dev set: underthesea's CRF NER alone, next to our extractor.
 
 usage: python bench/people_underthesea.py
-underthesea ships its model in the wheel, so this runs offline.
+underthesea is not a runtime dependency (the extractor does not use it): install it with
+`.venv/bin/pip install -e '.[bench]'` first. It ships its model in the wheel, so this runs offline.
 """
 
 from __future__ import annotations
@@ -11,10 +12,13 @@ import time
 import unicodedata
 from pathlib import Path
 
-from underthesea import ner
-
 from extraction import extract
 from extraction.text import split_sentences
+
+try:
+    from underthesea import ner
+except ImportError as missing:  # the `bench` extra is not installed
+    raise SystemExit("underthesea is not installed: run `.venv/bin/pip install -e '.[bench]'`") from missing
 
 DEV = Path(__file__).resolve().parent.parent.parent / "shared" / "eval" / "dev"
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import click
 from rich.console import Console
+from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
-from tqdm import tqdm
 
 from scrapers.config import load_sites
 from scrapers.http import Politeness
@@ -22,9 +22,13 @@ def crawl_and_parse(
     portal: str | None,
     politeness: Politeness | None = None,
 ) -> tuple[dict[str, CrawlSummary], dict[str, ParseSummary]]:
-    """Crawl with a progress bar, then parse; the two summaries per site."""
-    with tqdm(desc="fetching", unit="req", leave=False) as progress:
-        summaries = crawl_sites(db, sites, full, portal, politeness, on_result=lambda _: progress.update())
+    """Crawl with a progress line on stderr (gone when done), then parse; the two summaries per site."""
+    columns = (SpinnerColumn(), TextColumn("fetching: {task.completed:.0f} requests"), TimeElapsedColumn())
+    with Progress(*columns, console=Console(stderr=True), transient=True) as progress:
+        task = progress.add_task("fetching", total=None)  # the number of pages is known only at the end
+        summaries = crawl_sites(
+            db, sites, full, portal, politeness, on_result=lambda _: progress.advance(task)
+        )
     return summaries, parse_pending(db, sites)
 
 
