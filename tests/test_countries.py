@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from extraction import extract
 from extraction.countries import country_code
+from extraction.gazetteer import countries, seed_csv
 
 
 def codes(text: str) -> set[str]:
@@ -177,3 +180,17 @@ def test_sat_as_a_word_is_not_chad(sentence: str) -> None:
 @pytest.mark.xfail(strict=True, reason="'Guinea Xích đạo' is read as Guinea")
 def test_equatorial_guinea() -> None:
     assert codes("Đoàn Guinea Xích đạo và đoàn Ghi-nê Xích đạo.") == {"GQ"}
+
+
+def test_the_dbt_seed_is_generated_from_the_gazetteer() -> None:
+    """dbt_project/seeds/countries.csv is `python -m extraction.gazetteer`'s output, byte for byte."""
+    seed = Path(__file__).resolve().parent.parent / "dbt_project" / "seeds" / "countries.csv"
+    assert seed.read_text(encoding="utf-8") == seed_csv(), (
+        "regenerate the seed: python -m extraction.gazetteer > dbt_project/seeds/countries.csv"
+    )
+
+
+def test_every_name_in_the_gazetteer_is_read_as_its_country() -> None:
+    for country in countries():
+        for name in country.names_vi:
+            assert country_code(name) == (None if country.home else country.code), name
