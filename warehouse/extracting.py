@@ -7,13 +7,17 @@ re-crawling or re-parsing. A document the extractor chokes on is recorded
 with status 'failed' and its error, and tried again on the next run; the rest
 of the batch goes on. Records are written in chunks, each in one transaction,
 so an interrupted run keeps what it finished.
+
+Which tables and columns there are comes from the registry of record kinds
+(`extraction.kinds`): one table per kind, plus `documents` and `batches`, the
+lander's own bookkeeping, described here in the same terms.
 """
 
 from __future__ import annotations
 
 import uuid
 from collections.abc import Callable, Iterable
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
@@ -22,19 +26,57 @@ import duckdb
 import pyarrow as pa
 
 from extraction import EXTRACTOR_VERSION, Extraction, extract
-from extraction.records import Evidence
+from extraction.kinds import RECORD_KINDS, Column, Table
 from warehouse.db import connect, migrate
 
-RECORD_TABLES = (
-    "directives",
-    "directive_relations",
-    "people",
-    "organizations",
-    "amounts",
-    "events",
-    "countries",
-)
+RECORD_TABLES = tuple(kind.table_name for kind in RECORD_KINDS)
 CHUNK = 200  # document versions per transaction
+
+# A document version, and the extractor version that read it: the first columns of every table
+# but `batches`.
+DOCUMENT_VERSION_COLUMNS = (
+    Column("document_url", "VARCHAR", "URL of the document (raw.documents.url)."),
+    Column("content_hash", "VARCHAR", "The page version it was parsed from (raw.pages.content_hash)."),
+    Column("parser_version", "VARCHAR", "Version of the parser that gave the text."),
+    Column(
+        "extractor_version",
+        "VARCHAR",
+        "Version of the extractor that read it (extraction.EXTRACTOR_VERSION).",
+    ),
+)
+DOCUMENTS = Table(
+    "documents",
+    "One row per document version and extractor version: outcome and record counts.",
+    (
+        *DOCUMENT_VERSION_COLUMNS,
+        Column("site", "VARCHAR", "Portal id."),
+        Column("published_on", "DATE", "The date relative day names were read against.", nullable=True),
+        Column("text_chars", "INTEGER", "Length of the normalised text the offsets refer to."),
+        Column("status", "VARCHAR", "ok or failed."),
+        Column("error", "VARCHAR", "Why extraction failed; retried on the next run.", nullable=True),
+        *(Column(table, "INTEGER", f"Records landed in extracted.{table}.") for table in RECORD_TABLES),
+        Column("batch_id", "VARCHAR", "The extraction run (extracted.batches)."),
+        Column("extracted_at", "TIMESTAMPTZ", "When it was extracted."),
+    ),
+)
+BATCHES = Table(
+    "batches",
+    "One row per extraction run: how many document versions and records.",
+    (
+        Column("batch_id", "VARCHAR", "Id of the extraction run."),
+        Column("extractor_version", "VARCHAR", "Version of the extractor (extraction.EXTRACTOR_VERSION)."),
+        Column("started_at", "TIMESTAMPTZ", "When the run started."),
+        Column("finished_at", "TIMESTAMPTZ", "When the run ended."),
+        Column("documents", "INTEGER", "Document versions extracted in this run."),
+        Column("failed", "INTEGER", "Document versions that could not be extracted."),
+        Column("records", "INTEGER", "Records of every kind."),
+    ),
+)
+RECORD_TABLE_SPECS = tuple(kind.table(DOCUMENT_VERSION_COLUMNS) for kind in RECORD_KINDS)
+# Every table of the `extracted` schema, as the migrations must create it.
+EXTRACTED_TABLES: dict[str, Table] = {
+    table.name: table for table in (DOCUMENTS, BATCHES, *RECORD_TABLE_SPECS)
+}
 
 
 @dataclass
@@ -178,89 +220,7 @@ def _document_row(
 
 def record_rows(result: Extraction) -> dict[str, list[dict[str, Any]]]:
     """One list of table rows per record kind, numbered in the order the extractor gave them."""
-    rows: dict[str, list[dict[str, Any]]] = {
-        "directives": [
-            {
-                "type": d.type,
-                "number": d.number,
-                "code": d.code,
-                "issued_on": d.issued_on,
-                "issuer": d.issuer,
-                "title": d.title,
-                "mentions": len(d.mentions) or 1,
-                **_evidence(d.evidence),
-            }
-            for d in result.directives
-        ],
-        "directive_relations": [
-            {
-                "source_type": r.source[0],
-                "source_number": r.source[1],
-                "target_type": r.target[0],
-                "target_number": r.target[1],
-                "relation": r.relation,
-                "cue": r.cue,
-                **_evidence(r.evidence),
-            }
-            for r in result.relations
-        ],
-        "people": [
-            {
-                "name": p.name,
-                "honorific": p.honorific,
-                "country": p.country,
-                "roles": [asdict(role) for role in p.roles],
-                "mentions": len(p.mentions) or 1,
-                **_evidence(p.evidence),
-            }
-            for p in result.people
-        ],
-        "organizations": [
-            {"name": o.name, "acronym": o.acronym, "country": o.country, **_evidence(o.evidence)}
-            for o in result.organizations
-        ],
-        "amounts": [
-            {
-                "value": a.value,
-                "value_max": a.value_max,
-                "currency": a.currency,
-                "kind": a.kind,
-                "qualifier": a.qualifier,
-                "amount_text": a.text,
-                "donor": a.donor,
-                "recipient": a.recipient,
-                "purpose": a.purpose,
-                **_evidence(a.evidence),
-            }
-            for a in result.amounts
-        ],
-        "events": [
-            {
-                "type": e.type,
-                "event_date": e.date,
-                "title": e.title,
-                "location": e.location,
-                "participants": list(e.participants),
-                **_evidence(e.evidence),
-            }
-            for e in result.events
-        ],
-        "countries": [{"code": c.code, "name": c.name, **_evidence(c.evidence)} for c in result.countries],
-    }
-    for table_rows in rows.values():
-        for ordinal, row in enumerate(table_rows):
-            row["ordinal"] = ordinal
-    return rows
-
-
-def _evidence(evidence: Evidence) -> dict[str, Any]:
-    return {
-        "evidence_sentence": evidence.sentence,
-        "span_start": evidence.start,
-        "span_end": evidence.end,
-        "sentence_start": evidence.sentence_start,
-        "sentence_end": evidence.sentence_end,
-    }
+    return {kind.table_name: kind.rows(result) for kind in RECORD_KINDS}
 
 
 def _write(
@@ -287,14 +247,7 @@ def _write(
                 [version],
             )
             if rows[table]:
-                columns = [
-                    row[0]
-                    for row in connection.execute(
-                        "SELECT column_name FROM information_schema.columns WHERE table_schema = 'extracted' "
-                        "AND table_name = ? ORDER BY ordinal_position",
-                        [table],
-                    ).fetchall()
-                ]
+                columns = EXTRACTED_TABLES[table].column_names
                 connection.register("record_batch", pa.Table.from_pylist(rows[table]))
                 connection.execute(
                     f"INSERT INTO extracted.{table} ({', '.join(columns)}) "

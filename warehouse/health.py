@@ -14,6 +14,7 @@ from pathlib import Path
 import duckdb
 from bs4 import BeautifulSoup
 
+from extraction.kinds import RECORD_KINDS
 from scrapers.config import SiteConfig, load_sites
 from scrapers.parse import decode_html
 from warehouse.db import connect
@@ -216,24 +217,22 @@ def documents_parsed_since(
         ).fetchall()
 
 
-# The text that names each kind of record, for a preview of what the extractor found.
-_FACT_TEXT = {
-    "people": "name",
-    "organizations": "name",
-    "amounts": "amount_text",
-    "events": "strftime(event_date, '%Y-%m-%d') || ' ' || title",
-    "directives": "substr(evidence_sentence, span_start - sentence_start + 1, span_end - span_start)",  # as written
-    "countries": "name",
-}
-
-
 def batch_facts(db_path: str | Path | None, batch_id: str, per_kind: int = 3) -> list[tuple[str, str, str]]:
-    """(kind, text, document_url): a few records of each kind that one extraction batch found."""
-    parts = [
-        f"""(SELECT '{kind}' AS kind, {text} AS text, r.document_url FROM extracted.{kind} r
-            JOIN extracted.documents d USING (document_url, content_hash, parser_version, extractor_version)
-            WHERE d.batch_id = $batch ORDER BY r.document_url, r.ordinal LIMIT {int(per_kind)})"""
-        for kind, text in _FACT_TEXT.items()
-    ]
+    """(kind, text, document_url): a few records of each kind that one extraction batch found,
+    shown as the registry of record kinds previews them (kinds without a preview are left out)."""
+    facts = []
     with connect(db_path, read_only=True) as connection:
-        return connection.execute(" UNION ALL ".join(parts), {"batch": batch_id}).fetchall()
+        for kind in RECORD_KINDS:
+            if kind.preview is None:
+                continue
+            columns = ", ".join(f"r.{column.name}" for column in kind.columns)
+            cursor = connection.execute(
+                f"""SELECT r.document_url, {columns} FROM extracted.{kind.table_name} r
+                JOIN extracted.documents d USING (document_url, content_hash, parser_version, extractor_version)
+                WHERE d.batch_id = ? ORDER BY r.document_url, r.ordinal LIMIT ?""",
+                [batch_id, int(per_kind)],
+            )
+            for url, *values in cursor.fetchall():
+                row = dict(zip(kind.column_names, values, strict=True))
+                facts.append((kind.table_name, kind.preview(row), url))
+    return facts

@@ -1,36 +1,39 @@
 """Extraction asset: directives, people, organisations, money, events and countries read from
-every new or changed document version into the `extracted` tables."""
+every new or changed document version into the `extracted` tables.
+
+One asset per table, described (table and columns) by the registry of record kinds
+(`extraction.kinds`) through the warehouse's table specs."""
 
 import dagster as dg
 
 from extraction import EXTRACTOR_VERSION
+from extraction.kinds import Table
 from orchestration.resources import DUCKDB_POOL, WarehouseResource
-from warehouse.extracting import RECORD_TABLES, extract_pending
+from warehouse.extracting import DOCUMENTS, RECORD_TABLE_SPECS, RECORD_TABLES, extract_pending
 from warehouse.health import batch_facts
 
-EXTRACTED_TABLES = {
-    "documents": "One row per document version and extractor version: outcome and record counts.",
-    "directives": "Numbered official documents mentioned, merged within one document version.",
-    "directive_relations": "Which document implements which, as a document version says it.",
-    "people": "People named, with their titles split into position and organisation.",
-    "organizations": "Organisations named, as written.",
-    "amounts": "Money amounts, aid or other, with donor, recipient and purpose when named.",
-    "events": "Dated activities: visits, conferences, receptions, ceremonies...",
-    "countries": "Foreign countries named, one row per mention.",
-}
+# The tables the asset materialises (extracted.batches is the run log, not an asset).
+ASSET_TABLES: tuple[Table, ...] = (DOCUMENTS, *RECORD_TABLE_SPECS)
+
+
+def _column_schema(table: Table) -> dg.TableSchema:
+    return dg.TableSchema(
+        columns=[dg.TableColumn(column.name, column.type, column.description) for column in table.columns]
+    )
 
 
 @dg.multi_asset(
     name="extracted_records",
     specs=[
         dg.AssetSpec(
-            ["extracted", table],
-            description=description,
+            ["extracted", table.name],
+            description=table.description,
+            metadata={"dagster/column_schema": _column_schema(table)},
             group_name="extraction",
             kinds={"python", "duckdb"},
             deps=[dg.AssetKey(["raw", "documents"])],
         )
-        for table, description in EXTRACTED_TABLES.items()
+        for table in ASSET_TABLES
     ],
     pool=DUCKDB_POOL,
 )
