@@ -10,11 +10,12 @@ every page.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from scrapers.config import SiteConfig
 from scrapers.http import PoliteClient
-from scrapers.parse import article_links, canonical_url, decode_html, parse_article, sitemap_links
+from scrapers.parse import article_links, canonical_url, decode_html, parse_article
+from scrapers.sitemap import SitemapError, read_sitemap
 from scrapers.types import FetchResult
 
 
@@ -66,12 +67,13 @@ def crawl_site(
             on_result(result)
         return result
 
+    def unreadable(result: FetchResult, problem: str) -> None:
+        """Record why a page that came back fine could not be read (a malformed sitemap)."""
+        results[results.index(result)] = replace(result, error=problem)
+
     discovered = _walk_listings(site, fetch, known, full)
-    if site.discovery.sitemap:
-        sitemap = fetch(site.url(site.discovery.sitemap), "sitemap")
-        if sitemap and sitemap.ok:
-            for url in sitemap_links(site, sitemap.body.decode("utf-8", errors="replace")):  # type: ignore[union-attr]
-                discovered.setdefault(url, site.url(site.discovery.sitemap))
+    for url, sitemap in _read_sitemaps(site, fetch, known, unreadable).items():
+        discovered.setdefault(url, sitemap)
     retry = [url for url, kind in known.failed.items() if kind == "article"]
     articles = dict.fromkeys([*discovered, *known.urls("article"), *retry])
     attachments: dict[str, str] = {url: known.referrers.get(url) or "" for url in known.urls("attachment")}
@@ -113,4 +115,49 @@ def _walk_listings(
                 found.setdefault(link, url)
             if not links or (not unseen and not full):
                 break
+    return found
+
+
+# sitemaps read per site and crawl, the index included: a bound on loops and on giant indexes
+MAX_SITEMAPS = 200
+
+
+def _read_sitemaps(
+    site: SiteConfig,
+    fetch: Callable[..., FetchResult | None],
+    known: KnownPages,
+    unreadable: Callable[[FetchResult, str], None],
+) -> dict[str, str]:
+    """Article URLs the site's sitemap lists, each with the sitemap that listed it.
+
+    A sitemap index is followed to its child sitemaps through the same polite `fetch` (robots.txt,
+    delay, conditional GET). When the top sitemap answers 304, the child sitemaps read before
+    (known pages of kind sitemap) are asked again, each conditionally: an index that did not
+    change may still point at children that did. A malformed sitemap is recorded as the error of
+    its fetch, and the crawl goes on without it.
+    """
+    if not site.discovery.sitemap:
+        return {}
+    top = site.url(site.discovery.sitemap)
+    queue, asked, found = [top], set[str](), dict[str, str]()
+    while queue and len(asked) < MAX_SITEMAPS:
+        url = queue.pop(0)
+        if url in asked:
+            continue
+        asked.add(url)
+        result = fetch(url, "sitemap")
+        if result is None:
+            continue  # robots.txt forbids it
+        if url == top and result.not_modified:
+            queue.extend(known.urls("sitemap"))
+        if not result.ok:
+            continue
+        try:
+            sitemap = read_sitemap(site, result.body)  # type: ignore[arg-type]
+        except SitemapError as error:
+            unreadable(result, f"unreadable sitemap: {error}")
+            continue
+        for article in sitemap.articles:
+            found.setdefault(article, url)
+        queue.extend(sitemap.sitemaps)
     return found

@@ -12,6 +12,8 @@ from zoneinfo import ZoneInfo
 import dateparser
 from bs4 import BeautifulSoup, Tag
 from charset_normalizer import from_bytes
+from w3lib.encoding import html_to_unicode, http_content_type_encoding
+from w3lib.url import safe_url_string
 
 from scrapers.config import SiteConfig
 from scrapers.content import extract_main_content
@@ -29,25 +31,20 @@ _DATE_NOISE = re.compile(
 
 
 def decode_html(body: bytes, content_type: str | None) -> str:
-    """Text of an HTML body: the header's charset, else <meta>, else detection; NFC."""
-    charset = _charset_from(content_type or "")
-    if charset and charset.lower() in _WESTERN_DEFAULTS and _is_utf8(body):
-        charset = None  # a server default ("ISO-8859-1") over UTF-8 bytes: trust the bytes and <meta>
-    if not charset:
-        head = body[:4096].decode("ascii", errors="ignore")
-        meta = re.search(r"""<meta[^>]+charset=["']?([\w-]+)""", head, re.I)
-        charset = meta.group(1) if meta else None
-    if not charset:
-        best = from_bytes(body).best()
-        charset = best.encoding if best else "utf-8"
-    try:
-        text = body.decode(charset, errors="replace")
-    except LookupError:
-        text = body.decode("utf-8", errors="replace")
+    """Text of an HTML body, NFC-normalised, decoded the way browsers do (w3lib, Scrapy's library):
+    a byte-order mark, else the header's charset, else <meta>, else detection (charset-normalizer).
+
+    One exception to the order: a Western server default in the header ("ISO-8859-1") over bytes
+    that are valid UTF-8 with non-ASCII in them is a misconfigured server, not a Western page, so
+    the header is ignored and <meta> or detection decide."""
+    if http_content_type_encoding(content_type or "") in _WESTERN_DEFAULTS and _is_utf8(body):
+        content_type = None
+    _, text = html_to_unicode(content_type, body, auto_detect_fun=_detect_charset)
     return unicodedata.normalize("NFC", text)
 
 
-_WESTERN_DEFAULTS = {"iso-8859-1", "latin-1", "latin1", "windows-1252", "cp1252", "us-ascii", "ascii"}
+# w3lib maps every Western label ("ISO-8859-1", "latin-1", "us-ascii"...) to cp1252, as browsers do
+_WESTERN_DEFAULTS = {"cp1252"}
 
 
 def _is_utf8(body: bytes) -> bool:
@@ -59,9 +56,9 @@ def _is_utf8(body: bytes) -> bool:
     return any(byte > 0x7F for byte in body[:65536])
 
 
-def _charset_from(content_type: str) -> str | None:
-    match = re.search(r"charset=([\w-]+)", content_type, re.I)
-    return match.group(1) if match else None
+def _detect_charset(body: bytes) -> str | None:
+    best = from_bytes(body).best()
+    return best.encoding if best else None  # None: w3lib falls back to UTF-8
 
 
 def parse_date(text: str, formats: tuple[str, ...] = ()) -> datetime | None:
@@ -213,17 +210,17 @@ def article_links(site: SiteConfig, page_url: str, html: str) -> list[str]:
     return list(dict.fromkeys(found))
 
 
-def sitemap_links(site: SiteConfig, xml: str) -> list[str]:
-    urls = [canonical_url(site, loc.strip()) for loc in re.findall(r"<loc>([^<]+)</loc>", xml)]
-    return [
-        url for url in dict.fromkeys(urls) if url and site.discovery.article_link.match(urlsplit(url).path)
-    ]
-
-
 def canonical_url(site: SiteConfig, url: str) -> str | None:
-    """The site's own form of a URL (https, base host, no fragment), or None when it is off-site."""
+    """The site's own form of a URL, or None when it is off-site or not http(s).
+
+    The site's knowledge (hand-written): https and the base host, so the www. alias and http://
+    links are the same pages, and no fragment. The URL's own form (w3lib's safe_url_string, as
+    browsers send it): spaces and non-ASCII letters percent-encoded, tabs and newlines dropped.
+    An already safe URL comes back unchanged, so stored URLs keep their form; query order is kept
+    (w3lib's canonicalize_url would sort it, which is for fingerprints, not for the URLs we fetch).
+    """
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not site.allows(url):
         return None
     query = f"?{parts.query}" if parts.query else ""
-    return f"{site.base_url.rstrip('/')}{parts.path or '/'}{query}"
+    return safe_url_string(f"{site.base_url.rstrip('/')}{parts.path or '/'}{query}")
