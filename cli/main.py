@@ -15,6 +15,7 @@ import click
 SUBCOMMANDS: dict[str, str] = {
     "sample-portal": "cli.portal:sample_portal",
     "crawl": "cli.crawl:crawl",
+    "import": "cli.importing:import_documents",
     "run": "cli.run:run",
     "rerun-failed": "cli.run:rerun_failed",
     "extract": "cli.extract:extract",
