@@ -1,13 +1,16 @@
-"""Dates in Vietnamese text: numeric and spelled-out forms, and day/month
-mentions resolved against the publication date.
+"""Dates in Vietnamese text: numeric and spelled-out forms, the page's date line,
+and day/month mentions resolved against the publication date.
 
-Parsers here never raise on odd input: they return None.
+Parsers here never raise on odd input: they return None. The word lists
+(relative days, period words) are in extraction/rules/dates.toml.
 """
 
 from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+
+from extraction.rules import load
 
 _SEP = r"\s*[/.\-]\s*"
 # 05/01/2022, 6-7-2011, 10.03.2020 (day first, as Vietnamese writes dates)
@@ -16,13 +19,11 @@ FULL_DATE = re.compile(rf"(?<!\d)(\d{{1,2}}){_SEP}(\d{{1,2}}){_SEP}((?:19|20)\d\
 SPELLED_DATE = re.compile(
     r"(?<!\w)(?:ngày\s+)?(\d{1,2})\s+tháng\s+(\d{1,2})\s*(?:,\s*)?năm\s+((?:19|20)\d\d)(?!\d)", re.IGNORECASE
 )
-# 3/11, 29/6, 17-1 (no year)
-DAY_MONTH = re.compile(r"(?<![\d/.\-])(\d{1,2})\s*[/\-]\s*(\d{1,2})(?![\d]|\s*[/\-]\s*\d|\.\d)")
 YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 
-_WEEKDAYS = r"(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|2|3|4|5|6|7)|chủ\s+nhật)"
+WEEKDAY = r"(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|2|3|4|5|6|7)|chủ\s+nhật)"
 _DATE_LINE_NOISE = re.compile(
-    rf"{_WEEKDAYS}|gmt\s*\+\s*\d+|\b(?:am|pm|sa|ch)\b|cập nhật(?: lúc)?|ngày đăng|đăng lúc|ngày|lúc|giờ"
+    rf"{WEEKDAY}|gmt\s*\+\s*\d+|\b(?:am|pm|sa|ch)\b|cập nhật(?: lúc)?|ngày đăng|đăng lúc|ngày|lúc|giờ"
     r"|\d{1,2}:\d{2}(?::\d{2})?|[|,:()\-–./]",
     re.IGNORECASE,
 )
@@ -31,20 +32,20 @@ _DATE_LINE_NOISE = re.compile(
 def make_date(day: int, month: int, year: int) -> date | None:
     try:
         return date(year, month, day)
-    except ValueError:
+    except (ValueError, OverflowError):
         return None
 
 
-def parse_date(text: str) -> date | None:
-    """The first full date in `text` ("05/01/2022", "ngày 06 tháng 01 năm 2023"), or None."""
-    candidates = []
+def full_date_at(text: str, position: int) -> tuple[date | None, int] | None:
+    """The full date written at `position` ("05/01/2022", "ngày 06 tháng 01 năm 2023") and where it ends.
+
+    None when no full date starts there; the date is None when the numbers make no date ("30/02/2023").
+    """
     for pattern in (FULL_DATE, SPELLED_DATE):
-        match = pattern.search(text)
+        match = pattern.match(text, position)
         if match:
-            parsed = make_date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
-            if parsed:
-                candidates.append((match.start(), parsed))
-    return min(candidates)[1] if candidates else None
+            return make_date(int(match.group(1)), int(match.group(2)), int(match.group(3))), match.end()
+    return None
 
 
 def find_publication_date(text: str) -> date | None:
@@ -73,75 +74,64 @@ def find_publication_date(text: str) -> date | None:
     return None
 
 
-def resolve_day_month(
-    day: int, month: int, published_on: date | None, year_hint: int | None = None
-) -> date | None:
-    """The date a day/month mention means in an article.
+def resolve_day_month(day: int, month: int, published_on: date, days_ahead: int) -> date | None:
+    """The date a day/month mention means in an article published on `published_on`.
 
-    With a publication date: the latest such date not long after it (an
-    article reports what happened, or announces what comes within weeks).
-    Without one, `year_hint` (a year the text makes likely) is used, if any.
+    The latest such date no more than `days_ahead` after publication: an article reports what
+    happened, or announces what comes soon (callers allow more days for announced plans).
     """
-    if published_on is None:
-        return make_date(day, month, year_hint) if year_hint else None
-    candidate = make_date(day, month, published_on.year)
-    if candidate is None:
-        return make_date(day, month, published_on.year - 1)
-    if candidate > published_on + timedelta(days=60):
-        return make_date(day, month, published_on.year - 1)
-    return candidate
+    try:
+        latest = published_on + timedelta(days=days_ahead)
+    except OverflowError:  # a publication date at the end of the calendar
+        latest = date.max
+    for year in (published_on.year + 1, published_on.year, published_on.year - 1):
+        candidate = make_date(day, month, year)
+        if candidate and candidate <= latest:
+            return candidate
+    return None
 
 
-_RELATIVE_DAYS = {
-    "hôm nay": 0,
-    "sáng nay": 0,
-    "trưa nay": 0,
-    "chiều nay": 0,
-    "tối nay": 0,
-    "ngày hôm nay": 0,
-    "hôm qua": -1,
-    "sáng qua": -1,
-    "chiều qua": -1,
-    "tối qua": -1,
-    "đêm qua": -1,
-    "ngày hôm qua": -1,
-    "ngày mai": 1,
-    "sáng mai": 1,
-    "chiều mai": 1,
-    "tối mai": 1,
-}
-RELATIVE_DAY = re.compile(r"(?<!\w)(" + "|".join(_RELATIVE_DAYS) + r")(?!\w)", re.IGNORECASE)
+# "hôm nay", "chiều qua", "sáng mai" -> days after the publication date
+RELATIVE_DAYS: dict[str, int] = load("dates")["relative_days"]
 
 
 def resolve_relative(word: str, published_on: date | None) -> date | None:
+    """The date "hôm nay", "chiều qua"... means in an article published on `published_on`."""
     if published_on is None:
         return None
-    offset = _RELATIVE_DAYS.get(word.lower())
+    offset = RELATIVE_DAYS.get(word.lower())
     return None if offset is None else published_on + timedelta(days=offset)
 
 
-def likely_year(text: str) -> int | None:
-    """The year a passage most likely speaks of when it gives a day and month only.
+_YEAR_WORDS = load("dates")["years"]
+_PERIOD_BEFORE = re.compile(
+    "(?:" + "|".join(_YEAR_WORDS["period_words"]) + r")[^.;\n]*$"
+    "|(?:" + "|".join(_YEAR_WORDS["since_words"]) + r")\s*$"
+)
 
-    Only bare years count ("Tết Nguyên đán Đinh Dậu 2017"): a year inside a full
-    date belongs to that date (often a document's), and the ends of terms and
-    periods ("nhiệm kỳ 2019 - 2024", "giai đoạn 2022 - 2027") are not the year of
-    an activity. Callers pass a sentence, not a whole article: only nearby years
-    make a date certain enough.
+
+def likely_year(text: str) -> int | None:
+    """The one year a passage speaks of, if it names exactly one ("Tết Nguyên đán Đinh Dậu 2017").
+
+    For a day and month written without a year when no publication date is known.
+    Years inside full dates belong to those dates (often a document's); terms and periods
+    ("nhiệm kỳ 2019 - 2024", "giai đoạn 2017-2019", "từ năm 2016") and birth years say
+    nothing of the activity; an anniversary's span in brackets ("(1961-2024)") names the
+    year being celebrated. Two different years leave the year uncertain.
     """
     taken = [m.span() for m in FULL_DATE.finditer(text)] + [m.span() for m in SPELLED_DATE.finditer(text)]
-    years = []
+    years = set()
     for match in YEAR.finditer(text):
         if any(start <= match.start() < end for start, end in taken):
             continue
         before = text[max(0, match.start() - 40) : match.start()].lower()
-        if re.search(
-            r"(nhiệm kỳ|giai đoạn|khóa|khoá|đến năm|tầm nhìn|thời kỳ)[^.;\n]*$", before
-        ) or re.search(r"(sinh|sinh năm|thành lập|từ năm)\s*$", before):
+        after = text[match.end() : match.end() + 12]
+        if _PERIOD_BEFORE.search(before) or re.search(r"(?:tháng\s*\d{1,2}|\d{1,2})\s*/\s*$", before):
             continue
-        if re.match(r"\s*-\s*(?:19|20)\d\d", text[match.end() : match.end() + 8]):
-            continue  # "(1961-2024)": a span counts by its end
-        if re.search(r"(tháng\s*\d{1,2}|\d{1,2})\s*/\s*$", before):
-            continue  # "tháng 5/2023": a month, not the activity's day
-        years.append(int(match.group(1)))
-    return years[0] if len(set(years)) == 1 else None  # two different years leave the year uncertain
+        span_start = re.search(r"(?:19|20)\d\d\s*[-–]\s*$", before)
+        if re.match(r"\s*[-–]\s*(?:19|20)\d\d", after):
+            continue  # the first year of a span
+        if span_start and not re.search(r"\(\s*(?:19|20)\d\d\s*[-–]\s*$", before):
+            continue  # the end of a period that is not an anniversary's "(1961-2024)"
+        years.add(int(match.group(1)))
+    return years.pop() if len(years) == 1 else None

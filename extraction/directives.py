@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from extraction.dates import FULL_DATE, SPELLED_DATE, make_date
+from extraction.dates import FULL_DATE, full_date_at
 from extraction.records import Directive, DirectiveRelation, DirectiveType, Evidence
 from extraction.text import Document
 
@@ -175,12 +175,9 @@ def _attach_details(doc: Document, mention: _Mention) -> None:
     if date_start is None and re.match(r"\s*,?\s*\d", key[position : position + 4]):
         date_start = position + len(key[position:]) - len(key[position:].lstrip(" ,"))
     if date_start is not None:
-        for pattern in (FULL_DATE, SPELLED_DATE):
-            found = pattern.match(key, date_start)
-            if found:
-                mention.issued_on = make_date(int(found.group(1)), int(found.group(2)), int(found.group(3)))
-                position = found.end()
-                break
+        found = full_date_at(key, date_start)
+        if found:
+            mention.issued_on, position = found
     issuer = ISSUER_AFTER.match(text, position)
     if issuer:
         mention.issuer = issuer.group(1).strip()

@@ -22,7 +22,14 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from extraction.dates import FULL_DATE, SPELLED_DATE, YEAR, make_date
+from extraction.dates import (
+    RELATIVE_DAYS,
+    WEEKDAY,
+    likely_year,
+    make_date,
+    resolve_day_month,
+    resolve_relative,
+)
 from extraction.people import find_people
 from extraction.records import Event, EventType, Person
 from extraction.text import Document
@@ -146,9 +153,8 @@ _NOT_EVENT_VERB = re.compile(
 # --- how dates are written -------------------------------------------------------------------
 
 _PART_OF_DAY = r"(?:sáng|chiều|tối|trưa|đêm|khuya)"
-_WEEKDAY = r"(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|2|3|4|5|6|7)|chủ\s+nhật)"
 _DAY_CUE = (
-    rf"(?:(?:vào\s+)?(?:{_PART_OF_DAY}\s+(?:{_WEEKDAY}\s*,?\s*)?(?:ngày\s+|hôm\s+)?|{_WEEKDAY}\s*(?:,\s*|\(\s*)?"
+    rf"(?:(?:vào\s+)?(?:{_PART_OF_DAY}\s+(?:{WEEKDAY}\s*,?\s*)?(?:ngày\s+|hôm\s+)?|{WEEKDAY}\s*(?:,\s*|\(\s*)?"
     rf"(?:ngày\s+)?|ngày\s+|hôm\s+)|vào\s+|(?:trong|suốt)\s+(?:\d+|hai|ba|bốn|năm)\s+ngày\s+|từ\s+(?:ngày\s+)?)"
     r"(?:mùng\s+|mồng\s+)?"
 )
@@ -163,28 +169,8 @@ _SPELLED = re.compile(
     rf"(?:\s*,?\s*năm\s+(?P<year>(?:19|20)\d\d))?(?!\d)",
     re.IGNORECASE,
 )
-_RELATIVE = {
-    "hôm nay": 0,
-    "ngày hôm nay": 0,
-    "sáng nay": 0,
-    "trưa nay": 0,
-    "chiều nay": 0,
-    "tối nay": 0,
-    "đêm nay": 0,
-    "hôm qua": -1,
-    "ngày hôm qua": -1,
-    "sáng qua": -1,
-    "trưa qua": -1,
-    "chiều qua": -1,
-    "tối qua": -1,
-    "đêm qua": -1,
-    "ngày mai": 1,
-    "sáng mai": 1,
-    "chiều mai": 1,
-    "tối mai": 1,
-}
 _RELATIVE_DAY = re.compile(
-    r"(?<!\w)(" + "|".join(sorted(_RELATIVE, key=len, reverse=True)) + r")(?!\w)"
+    r"(?<!\w)(" + "|".join(sorted(RELATIVE_DAYS, key=len, reverse=True)) + r")(?!\w)"
     r"(?:\s*\((?:ngày\s+)?(?P<day>\d{1,2})\s*[/.\-]\s*(?P<month>\d{1,2})(?:\s*[/.\-]\s*(?P<year>\d{4}))?\))?",
     re.IGNORECASE,
 )
@@ -342,7 +328,7 @@ def _dates_in(doc: Document, sentence: _Sentence) -> list[_Dated]:
             year = int(match.group("year")) if match.group("year") else None
             when = _resolve(doc, sentence, int(match.group("day")), int(match.group("month")), year)
         elif doc.published_on:
-            when = doc.published_on + timedelta(days=_RELATIVE[match.group(1).lower()])
+            when = resolve_relative(match.group(1), doc.published_on)
         if when:
             word = match.group(1).lower().split()[0]
             found.append(_Dated(when, match.start(), match.end(), word if word != "hôm" else None))
@@ -385,7 +371,7 @@ def _in_brackets(text: str, sentence: _Sentence, at: int) -> bool:
     opened = text.rfind("(", sentence.start, at)
     if opened <= text.rfind(")", sentence.start, at):
         return False
-    return not re.search(rf"(?i:{_WEEKDAY})\s*$", text[sentence.start : opened])  # "thứ Hai (5/6)"
+    return not re.search(rf"(?i:{WEEKDAY})\s*$", text[sentence.start : opened])  # "thứ Hai (5/6)"
 
 
 def _in_quotes(text: str, sentence: _Sentence, at: int) -> bool:
@@ -399,46 +385,10 @@ def _resolve(doc: Document, sentence: _Sentence, day: int, month: int, year: int
         return make_date(day, month, year)
     published = doc.published_on
     if published is None:
-        year = _only_year(doc.text[sentence.start : sentence.end]) or _only_year(doc.text)
+        year = likely_year(doc.text[sentence.start : sentence.end]) or likely_year(doc.text)
         return make_date(day, month, year) if year else None
-    ahead = timedelta(days=180 if _FUTURE.search(doc.text, sentence.start, sentence.end) else 7)
-    for candidate_year in (published.year + 1, published.year, published.year - 1):
-        candidate = make_date(day, month, candidate_year)
-        if candidate and candidate <= published + ahead:
-            return candidate
-    return None
-
-
-def _only_year(text: str) -> int | None:
-    """The one year a passage speaks of, if it names exactly one ("Tết Nguyên đán Đinh Dậu 2017").
-
-    Years inside full dates belong to those dates (often a document's); terms and periods
-    ("nhiệm kỳ 2019 - 2024", "giai đoạn 2017-2019", "từ năm 2016") and birth years say
-    nothing of the activity; an anniversary's span in brackets ("(1961-2024)") names the
-    year being celebrated. Two different years leave the year uncertain.
-    """
-    taken = [m.span() for m in FULL_DATE.finditer(text)] + [m.span() for m in SPELLED_DATE.finditer(text)]
-    years = set()
-    for match in YEAR.finditer(text):
-        if any(start <= match.start() < end for start, end in taken):
-            continue
-        before = text[max(0, match.start() - 40) : match.start()].lower()
-        after = text[match.end() : match.end() + 12]
-        if _PERIOD_BEFORE.search(before) or re.search(r"(?:tháng\s*\d{1,2}|\d{1,2})\s*/\s*$", before):
-            continue
-        span_start = re.search(r"(?:19|20)\d\d\s*[-–]\s*$", before)
-        if re.match(r"\s*[-–]\s*(?:19|20)\d\d", after):
-            continue  # the first year of a span
-        if span_start and not re.search(r"\(\s*(?:19|20)\d\d\s*[-–]\s*$", before):
-            continue  # the end of a period that is not an anniversary's "(1961-2024)"
-        years.add(int(match.group(1)))
-    return years.pop() if len(years) == 1 else None
-
-
-_PERIOD_BEFORE = re.compile(
-    r"(?:nhiệm kỳ|giai đoạn|khóa|khoá|đến năm|tầm nhìn|thời kỳ|kế hoạch|chiến lược)[^.;\n]*$"
-    r"|(?:sinh|sinh năm|thành lập|từ năm|trước năm|sau năm|đến nay)\s*$"
-)
+    ahead = 180 if _FUTURE.search(doc.text, sentence.start, sentence.end) else 7
+    return resolve_day_month(day, month, published, ahead)
 
 
 # --- activities ------------------------------------------------------------------------------
