@@ -15,7 +15,7 @@ import re
 from dataclasses import replace
 
 from extraction.records import Amount, Organization, Person
-from extraction.text import Document
+from extraction.text import Document, clause_around
 
 _GIVE = (
     r"trao tặng|trao|tặng|tài trợ|ủng hộ|viện trợ|quyên góp|đóng góp|hỗ trợ|giúp đỡ|"
@@ -77,7 +77,11 @@ def add_parties(doc: Document, amounts: list[Amount], names: list[Organization |
             continue
         sentence = doc.sentence_at(amount.evidence.start)
         at = amount.evidence.start
-        windows = [_clause(doc.key, sentence.start, sentence.end, at), (sentence.start, sentence.end)]
+        # the stretch between semicolons or colons around the amount: lists give each item its own parties
+        windows = [
+            clause_around(doc.key, sentence.start, sentence.end, at, ";:"),
+            (sentence.start, sentence.end),
+        ]
         result.append(
             replace(
                 amount,
@@ -95,13 +99,6 @@ def _first(find, windows: list[tuple[int, int]]) -> str | None:
         if found:
             return found
     return None
-
-
-def _clause(key: str, start: int, end: int, at: int) -> tuple[int, int]:
-    """The stretch between semicolons or colons around the amount: lists give each item its own parties."""
-    left = max(key.rfind(";", start, at), key.rfind(":", start, at))
-    right = min((i for i in (key.find(";", at, end), key.find(":", at, end)) if i >= 0), default=end)
-    return (left + 1 if left >= 0 else start, right)
 
 
 def _donor(doc: Document, window: tuple[int, int], spans: list[tuple[int, int]], at: int) -> str | None:

@@ -32,7 +32,7 @@ from extraction.dates import (
 )
 from extraction.people import find_people
 from extraction.records import Event, EventType, Person
-from extraction.text import Document
+from extraction.text import Document, Sentence, split_clauses
 from extraction.variants import flex, fold_phrase
 
 # --- what an activity is called --------------------------------------------------------------
@@ -203,16 +203,6 @@ _ADMIN_CONTINUES = re.compile(
     r",\s*((?:tỉnh|thành phố|TP\.?|huyện|quận|thị xã|xã|phường|Hà Nội|Việt Nam)[^,;.()\n]{0,40})"
 )
 _ATTENDANCE = re.compile(r"\s*(?i:tiếp đoàn|tham dự|đến dự|dự buổi|cùng dự|tham gia|có mặt|về phía)")
-_ABBREVIATION = re.compile(
-    r"(?:^|[\s(.])(?:TP|Tp|TS|ThS|GS|PGS|BS|Q|P|St|Mr|Mrs|Ms|Dr|TT|TX|NXB|H|X|v\.v)\.$"
-)
-_CLAUSE_END = re.compile(r"\n+|;\s+|(?<=[.!?])[\"'”)]*\s+(?=[\"'“(]?[^\W\d_a-zđ]|\d)")
-
-
-@dataclass(frozen=True)
-class _Sentence:
-    start: int
-    end: int
 
 
 @dataclass(frozen=True)
@@ -233,7 +223,7 @@ def find_events(doc: Document, people: list[Person] | None = None) -> list[Event
     text = doc.text
     events: list[Event] = []
     day_parts: dict[date, set[str | None]] = {}
-    sentences = _sentences(text)
+    sentences = split_clauses(doc)
     for index, sentence in enumerate(sentences):
         same_day = _SAME_DAY.match(text, sentence.start, sentence.end)
         if same_day and events:
@@ -260,20 +250,7 @@ def find_events(doc: Document, people: list[Person] | None = None) -> list[Event
     return _first_days_only(text, events)
 
 
-def _sentences(text: str) -> list[_Sentence]:
-    """Sentences, without cutting at abbreviations ("TP. Biên Hòa", "PGS.TS. Lê")."""
-    spans = []
-    start = 0
-    for match in _CLAUSE_END.finditer(text):
-        if _ABBREVIATION.search(text, max(0, match.start() - 6), match.start()):
-            continue  # "TP. Biên Hòa"
-        spans.append(_Sentence(start, match.start()))
-        start = match.end()
-    spans.append(_Sentence(start, len(text)))
-    return [span for span in spans if text[span.start : span.end].strip()]
-
-
-def _first_word(text: str, sentence: _Sentence) -> int:
+def _first_word(text: str, sentence: Sentence) -> int:
     return (
         sentence.start
         + len(text[sentence.start : sentence.end])
@@ -302,7 +279,7 @@ def _first_days_only(text: str, events: list[Event]) -> list[Event]:
 _MAY_HOLD_DATE = re.compile(r"\d|(?i:nay|qua|mai)(?!\w)")
 
 
-def _dates_in(doc: Document, sentence: _Sentence) -> list[_Dated]:
+def _dates_in(doc: Document, sentence: Sentence) -> list[_Dated]:
     text = doc.text
     found: list[_Dated] = []
     if not _MAY_HOLD_DATE.search(text, sentence.start, sentence.end):
@@ -353,7 +330,7 @@ def _is_a_period(text: str, end: int, first: date) -> bool:
     return bool(last and (last - first).days > 10)
 
 
-def _not_an_event_date(text: str, sentence: _Sentence, match: re.Match[str]) -> bool:
+def _not_an_event_date(text: str, sentence: Sentence, match: re.Match[str]) -> bool:
     before = text[max(sentence.start, match.start() - 60) : match.start()]
     if _NOT_EVENT_BEFORE.search(before):
         return True
@@ -366,7 +343,7 @@ def _not_an_event_date(text: str, sentence: _Sentence, match: re.Match[str]) -> 
     return _in_brackets(text, sentence, match.start())
 
 
-def _in_brackets(text: str, sentence: _Sentence, at: int) -> bool:
+def _in_brackets(text: str, sentence: Sentence, at: int) -> bool:
     """Dates in brackets name a holiday or a span of years ("Ngày Thương binh - Liệt sĩ (27/7)")."""
     opened = text.rfind("(", sentence.start, at)
     if opened <= text.rfind(")", sentence.start, at):
@@ -374,12 +351,12 @@ def _in_brackets(text: str, sentence: _Sentence, at: int) -> bool:
     return not re.search(rf"(?i:{WEEKDAY})\s*$", text[sentence.start : opened])  # "thứ Hai (5/6)"
 
 
-def _in_quotes(text: str, sentence: _Sentence, at: int) -> bool:
+def _in_quotes(text: str, sentence: Sentence, at: int) -> bool:
     before = text[sentence.start : at]
     return before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
 
-def _resolve(doc: Document, sentence: _Sentence, day: int, month: int, year: int | None) -> date | None:
+def _resolve(doc: Document, sentence: Sentence, day: int, month: int, year: int | None) -> date | None:
     """A day and month as a date: the year written, else the one the publication date makes certain."""
     if year:
         return make_date(day, month, year)
@@ -395,7 +372,7 @@ def _resolve(doc: Document, sentence: _Sentence, day: int, month: int, year: int
 
 
 def _activity(
-    text: str, sentence: _Sentence, start: int, end: int | None = None
+    text: str, sentence: Sentence, start: int, end: int | None = None
 ) -> tuple[EventType, int] | None:
     """The activity a date belongs to: the first specific keyword after the date, else before it.
 
@@ -448,7 +425,7 @@ def _is_activity(text: str, match: re.Match[str]) -> bool:
 
 def _event(
     doc: Document,
-    sentences: list[_Sentence],
+    sentences: list[Sentence],
     index: int,
     when: date,
     activity: tuple[EventType, int],
@@ -474,9 +451,7 @@ _PLACE_OPENING = re.compile(
 )
 
 
-def _title(
-    text: str, sentence: _Sentence, type_: EventType, keyword_start: int, span: tuple[int, int]
-) -> str:
+def _title(text: str, sentence: Sentence, type_: EventType, keyword_start: int, span: tuple[int, int]) -> str:
     """The words that name the activity: from its keyword to the clause's end.
 
     A visit or a reception is named with who makes it ("Đoàn ... thăm và làm việc với ...").
@@ -494,7 +469,7 @@ def _title(
     return title[:1].upper() + title[1:]
 
 
-def _location(text: str, sentence: _Sentence, type_: EventType) -> str | None:
+def _location(text: str, sentence: Sentence, type_: EventType) -> str | None:
     """Where: "tại Hội trường ...", "tại TP. Biên Hòa, tỉnh Đồng Nai"; for a visit, the place visited."""
     match = _LOCATION.search(text, sentence.start, sentence.end)
     if match:
@@ -517,7 +492,7 @@ _VISITED = re.compile(
 )
 
 
-def _participants(text: str, sentences: list[_Sentence], index: int, people: list[Person]) -> list[str]:
+def _participants(text: str, sentences: list[Sentence], index: int, people: list[Person]) -> list[str]:
     """People named in the event's sentence, and in a following line of who attended."""
     spans = [sentences[index]]
     if index + 1 < len(sentences) and _ATTENDANCE.match(text, sentences[index + 1].start):

@@ -12,7 +12,7 @@ import re
 from decimal import Decimal, InvalidOperation
 
 from extraction.records import Amount, Qualifier
-from extraction.text import Document
+from extraction.text import Document, clause_around
 
 # "5,000,000" (two or more comma groups) can only be English thousands; "5,000" stays ambiguous
 _NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d{1,3}(?:,\d{3}){2,}|\d+(?:[,.]\d+)?"
@@ -160,7 +160,7 @@ def find_amounts(doc: Document) -> list[Amount]:
             Amount(
                 value=value,
                 currency=currency,
-                kind=_kind(key, *_clause(key, sentence.start, sentence.end, match.start())),
+                kind=_kind(key, *clause_around(key, sentence.start, sentence.end, match.start())),
                 qualifier=_qualifier(key, start),
                 text=_written(doc, start, match.end()),
                 evidence=doc.evidence(start, match.end()),
@@ -177,13 +177,6 @@ def _written(doc: Document, start: int, end: int) -> str:
     if qualifier:
         start -= len(qualifier.group(0))
     return doc.text[start:end].strip()
-
-
-def _clause(key: str, start: int, end: int, at: int) -> tuple[int, int]:
-    """The part of a sentence between semicolons that holds an amount: aid words elsewhere do not count."""
-    left = key.rfind(";", start, at)
-    right = key.find(";", at, end)
-    return (left + 1 if left >= 0 else start, right if right >= 0 else end)
 
 
 def _kind(key: str, sentence_start: int, sentence_end: int) -> str:

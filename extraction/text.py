@@ -170,6 +170,34 @@ def _add_sentence(sentences: list[Sentence], text: str, start: int, end: int) ->
         sentences.append(Sentence(start, end, text[start:end]))
 
 
+_CLAUSE_CUT = re.compile(r";(?:\s+|$)")
+
+
+def split_clauses(doc: Document) -> list[Sentence]:
+    """The document's sentences cut at semicolons: the unit an event is read from.
+
+    "Sáng 3/11, đoàn thăm ...; chiều cùng ngày, đoàn làm việc ..." holds two activities.
+    """
+    clauses = []
+    for sentence in doc.sentences:
+        start = sentence.start
+        for cut in _CLAUSE_CUT.finditer(doc.text, sentence.start, sentence.end):
+            _add_sentence(clauses, doc.text, start, cut.start())
+            start = cut.end()
+        _add_sentence(clauses, doc.text, start, sentence.end)
+    return clauses
+
+
+def clause_around(text: str, start: int, end: int, at: int, marks: str = ";") -> tuple[int, int]:
+    """The stretch of `text[start:end]` between two of `marks` (semicolons by default) that holds `at`.
+
+    Lists give each item its own clause: "... 200 triệu đồng cho trường A; 100 triệu đồng cho trường B".
+    """
+    left = max(text.rfind(mark, start, at) for mark in marks)
+    rights = [i for i in (text.find(mark, at, end) for mark in marks) if i >= 0]
+    return (left + 1 if left >= 0 else start, min(rights, default=end))
+
+
 def prepare(raw: str, published_on: date | None = None) -> Document:
     """A document ready for the finders; the publication date is looked up in the date line when not given."""
     from extraction.dates import find_publication_date  # dates builds on this module

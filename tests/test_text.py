@@ -12,7 +12,7 @@ from datetime import date
 import pytest
 
 from extraction import extract
-from extraction.text import normalize, prepare, split_sentences, unify
+from extraction.text import clause_around, normalize, prepare, split_clauses, split_sentences, unify
 
 
 @pytest.mark.parametrize(
@@ -129,6 +129,24 @@ def test_invisible_characters_are_dropped() -> None:
 
 def test_abbreviations_do_not_end_a_sentence() -> None:
     assert len(split_sentences("Đoàn đến TP. Hồ Chí Minh gặp Th.S. Lê Văn Bảy.")) == 1
+
+
+def test_clauses_are_sentences_cut_at_semicolons() -> None:
+    doc = prepare("Sáng 3/11, đoàn thăm xã A; chiều cùng ngày, đoàn làm việc tại TP. Cần Thơ.\nTin: B;")
+    assert [clause.text for clause in split_clauses(doc)] == [
+        "Sáng 3/11, đoàn thăm xã A",
+        "chiều cùng ngày, đoàn làm việc tại TP. Cần Thơ.",
+        "Tin: B",
+    ]
+    assert all(doc.text[clause.start : clause.end] == clause.text for clause in split_clauses(doc))
+
+
+def test_the_clause_around_an_offset() -> None:
+    text = "Trao 5 triệu đồng cho xã A; 3 triệu đồng cho xã B: để sửa nhà."
+    at = text.index("3 triệu")
+    assert text[slice(*clause_around(text, 0, len(text), at))] == " 3 triệu đồng cho xã B: để sửa nhà."
+    assert text[slice(*clause_around(text, 0, len(text), at, ";:"))] == " 3 triệu đồng cho xã B"
+    assert clause_around(text, 0, len(text), 0) == (0, text.index(";"))
 
 
 def test_iso_date_line_is_read() -> None:
