@@ -1,43 +1,54 @@
-"""Discovery on one site, scripted on a local server: which URLs a crawl asks for, and when a
-listing walk stops (first crawl, incremental rerun, full walk, robots, canonical URLs)."""
+"""Discovery on one site, scripted on pytest-httpserver: which URLs a crawl asks for, and when a
+listing walk stops (first crawl, incremental rerun, full walk, robots, canonical URLs, sitemaps)."""
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator
+import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from pytest_httpserver import HTTPServer
+from werkzeug import Request, Response
 
 from sample_portal.pdf import render_pdf
 from scrapers.config import load_sites
 from scrapers.crawl import KnownPages, Validators, crawl_site
 from scrapers.http import PoliteClient, Politeness
 from scrapers.types import FetchResult
-from tests.local_server import Answer, LocalServer, Request, serve
 
 SITE = load_sites()["thoidai"]  # listings /huu-nghi and /doi-ngoai-nhan-dan, ?page=N, a sitemap
 BASE = "https://thoidai.com.vn"
 FAST = Politeness(delay=0.0, backoff=0.01, max_wait=0.05, timeout=2.0)
+Route = Callable[[Request], Response]
 
 
-@pytest.fixture
-def server() -> Iterator[LocalServer]:
-    with serve() as running:
-        yield running
-
-
-def conditional(body: str | bytes, content_type: str = "text/html; charset=utf-8"):
+def conditional(body: str | bytes, content_type: str = "text/html; charset=utf-8") -> Route:
     """A route answering `body` with an ETag, and 304 to a matching If-None-Match."""
     data = body.encode() if isinstance(body, str) else body
     etag = f'"{hashlib.sha256(data).hexdigest()[:16]}"'
 
-    def route(request: Request) -> Answer:
-        if request.headers.get("if-none-match") == etag:
-            return 304, {"ETag": etag}, b""
-        return 200, {"Content-Type": content_type, "ETag": etag}, data
+    def route(request: Request) -> Response:
+        if request.headers.get("If-None-Match") == etag:
+            return Response(b"", status=304, headers={"ETag": etag})
+        return Response(data, content_type=content_type, headers={"ETag": etag})
 
     return route
+
+
+def fixed(status: int, body: str = "", content_type: str = "text/html; charset=utf-8") -> Route:
+    return lambda _: Response(body, status=status, content_type=content_type)
+
+
+def serve(httpserver: HTTPServer, routes: dict[str, Route]) -> None:
+    """Script the server with `routes` (path and query, exactly as sent) in place of what it had;
+    anything else answers 404, like a site past its last listing page."""
+    httpserver.clear_all_handlers()
+    for target, route in routes.items():
+        path, _, query = target.partition("?")
+        httpserver.expect_request(path, query_string=query).respond_with_handler(route)
+    httpserver.expect_request(re.compile(".*")).respond_with_handler(fixed(404))
 
 
 def listing(*hrefs: str) -> str:
@@ -53,19 +64,31 @@ def article(slug: str, attachment: str | None = None) -> str:
     )
 
 
-def script_site(server: LocalServer, first_page: tuple[str, ...], second_page: tuple[str, ...]) -> None:
-    server.routes["/robots.txt"] = lambda _: (200, {}, b"User-agent: *\nDisallow: /bi-mat-\n")
-    server.routes["/huu-nghi"] = conditional(listing(*first_page))
-    server.routes["/huu-nghi?page=2"] = conditional(listing(*second_page))
-    server.routes["/huu-nghi?page=3"] = conditional(listing("/a-6.html", "/a-7.html"))
-    server.routes["/doi-ngoai-nhan-dan"] = conditional(listing("/b-11.html"))
-    sitemap = f'<?xml version="1.0"?><urlset><url><loc>{BASE}/s-21.html</loc></url></urlset>'
-    server.routes["/sitemap.xml"] = conditional(sitemap, "application/xml")
-    for slug in ("a-0", "a-1", "a-2", "a-3", "a-4", "a-5", "a-6", "a-7", "b-11", "s-21", "bi-mat-9"):
-        server.routes[f"/{slug}.html"] = conditional(
+def site_routes(first_page: tuple[str, ...], second_page: tuple[str, ...]) -> dict[str, Route]:
+    routes = {
+        "/robots.txt": fixed(200, "User-agent: *\nDisallow: /bi-mat-\n", "text/plain"),
+        "/huu-nghi": conditional(listing(*first_page)),
+        "/huu-nghi?page=2": conditional(listing(*second_page)),
+        "/huu-nghi?page=3": conditional(listing("/a-6.html", "/a-7.html")),
+        "/doi-ngoai-nhan-dan": conditional(listing("/b-11.html")),
+        "/sitemap.xml": conditional(urlset(f"{BASE}/s-21.html"), "application/xml"),
+        "/uploads/cv-1.pdf": conditional(render_pdf("Công văn số 1"), "application/pdf"),
+    }
+    for slug in ("a-0", "a-1", "a-2", "a-3", "a-4", "a-5", "a-6", "a-7", "b-11", "s-21", "s-22", "bi-mat-9"):
+        routes[f"/{slug}.html"] = conditional(
             article(slug, "/uploads/cv-1.pdf#trang-2" if slug == "a-1" else None)
         )
-    server.routes["/uploads/cv-1.pdf"] = conditional(render_pdf("Công văn số 1"), "application/pdf")
+    return routes
+
+
+def script_site(httpserver: HTTPServer, first_page: tuple[str, ...], second_page: tuple[str, ...]) -> None:
+    serve(httpserver, site_routes(first_page, second_page))
+
+
+def urlset(*locs: str, namespace: str = "") -> str:
+    entries = "".join(f"<url><loc>{loc}</loc></url>" for loc in locs)
+    xmlns = f' xmlns="{namespace}"' if namespace else ""
+    return f'<?xml version="1.0" encoding="UTF-8"?><urlset{xmlns}>{entries}</urlset>'
 
 
 FIRST_PAGE = (
@@ -78,8 +101,8 @@ FIRST_PAGE = (
 SECOND_PAGE = ("/a-4.html", "/a-5.html")
 
 
-def crawl(server: LocalServer, known: KnownPages | None = None, full: bool = False) -> list[FetchResult]:
-    with PoliteClient(load_sites(), FAST, portal=server.url) as client:
+def crawl(httpserver: HTTPServer, known: KnownPages | None = None, full: bool = False) -> list[FetchResult]:
+    with PoliteClient(load_sites(), FAST, portal=httpserver.url_for("/").rstrip("/")) as client:
         return crawl_site(SITE, client, known or KnownPages(), full)
 
 
@@ -94,18 +117,23 @@ def remember(results: list[FetchResult]) -> KnownPages:
     return known
 
 
-def asked(server: LocalServer) -> list[str]:
-    return [request.path for request in server.requests if request.path != "/robots.txt"]
+def asked(httpserver: HTTPServer) -> list[str]:
+    """Path and query of every request but robots.txt's, as sent, oldest first."""
+    return [request.environ["REQUEST_URI"] for request, _ in httpserver.log if request.path != "/robots.txt"]
 
 
-def test_a_first_crawl_walks_every_listing_page_and_fetches_what_it_links(server: LocalServer) -> None:
-    script_site(server, FIRST_PAGE, SECOND_PAGE)
-    results = crawl(server)
+def requests_to(httpserver: HTTPServer, target: str) -> list[Request]:
+    return [request for request, _ in httpserver.log if request.environ["REQUEST_URI"] == target]
+
+
+def test_a_first_crawl_walks_every_listing_page_and_fetches_what_it_links(httpserver: HTTPServer) -> None:
+    script_site(httpserver, FIRST_PAGE, SECOND_PAGE)
+    results = crawl(httpserver)
     articles = {result.url for result in results if result.kind == "article"}
     assert articles == {
         f"{BASE}/{slug}.html" for slug in ("a-1", "a-2", "a-3", "a-4", "a-5", "a-6", "a-7", "b-11", "s-21")
     }
-    listings = [path for path in asked(server) if path.startswith(("/huu-nghi", "/doi-ngoai"))]
+    listings = [path for path in asked(httpserver) if path.startswith(("/huu-nghi", "/doi-ngoai"))]
     assert listings == [
         "/huu-nghi",
         "/huu-nghi?page=2",
@@ -114,7 +142,7 @@ def test_a_first_crawl_walks_every_listing_page_and_fetches_what_it_links(server
         "/doi-ngoai-nhan-dan",
         "/doi-ngoai-nhan-dan?page=2",
     ]
-    assert "/bi-mat-9.html" not in asked(server)  # robots.txt: never requested
+    assert "/bi-mat-9.html" not in asked(httpserver)  # robots.txt: never requested
     [attachment] = [result for result in results if result.kind == "attachment"]
     assert attachment.url.startswith(f"{BASE}/uploads/cv-1.pdf") and attachment.ok
     assert attachment.referrer == f"{BASE}/a-1.html"
@@ -122,32 +150,32 @@ def test_a_first_crawl_walks_every_listing_page_and_fetches_what_it_links(server
     assert all("#" not in result.url for result in results if result.kind != "attachment")
 
 
-def test_attachment_urls_are_canonical_too(server: LocalServer) -> None:
-    script_site(server, FIRST_PAGE, SECOND_PAGE)
-    results = crawl(server)
+def test_attachment_urls_are_canonical_too(httpserver: HTTPServer) -> None:
+    script_site(httpserver, FIRST_PAGE, SECOND_PAGE)
+    results = crawl(httpserver)
     assert [r.url for r in results if r.kind == "attachment"] == [f"{BASE}/uploads/cv-1.pdf"]
 
 
-def test_an_incremental_walk_stops_at_the_first_page_with_nothing_unseen(server: LocalServer) -> None:
-    script_site(server, FIRST_PAGE, SECOND_PAGE)
-    known = remember(crawl(server))
-    server.requests.clear()
+def test_an_incremental_walk_stops_at_the_first_page_with_nothing_unseen(httpserver: HTTPServer) -> None:
+    script_site(httpserver, FIRST_PAGE, SECOND_PAGE)
+    known = remember(crawl(httpserver))
+    httpserver.clear_log()
     # a new article tops the listing and pushes the others down a page
-    script_site(server, ("/a-0.html", "/a-1.html", "/a-2.html"), ("/a-3.html", "/a-4.html", "/a-5.html"))
-    results = crawl(server, known)
-    assert "/huu-nghi?page=2" in asked(server)  # page 1 showed an unseen article
-    assert "/huu-nghi?page=3" not in asked(server)  # page 2 showed none
+    script_site(httpserver, ("/a-0.html", "/a-1.html", "/a-2.html"), ("/a-3.html", "/a-4.html", "/a-5.html"))
+    results = crawl(httpserver, known)
+    assert "/huu-nghi?page=2" in asked(httpserver)  # page 1 showed an unseen article
+    assert "/huu-nghi?page=3" not in asked(httpserver)  # page 2 showed none
     new = [result.url for result in results if result.kind == "article" and result.url not in known.kinds]
     assert new == [f"{BASE}/a-0.html"]
-    revisits = [request for request in server.requests if request.path == "/a-7.html"]
-    assert revisits and revisits[0].headers.get("if-none-match")  # known articles: a conditional GET
+    revisits = requests_to(httpserver, "/a-7.html")
+    assert revisits and revisits[0].headers.get("If-None-Match")  # known articles: a conditional GET
     assert all(result.status == 304 for result in results if result.url == f"{BASE}/a-7.html")
 
 
-def test_an_unchanged_site_costs_only_304s(server: LocalServer) -> None:
-    script_site(server, FIRST_PAGE, SECOND_PAGE)
-    known = remember(crawl(server))
-    results = crawl(server, known)
+def test_an_unchanged_site_costs_only_304s(httpserver: HTTPServer) -> None:
+    script_site(httpserver, FIRST_PAGE, SECOND_PAGE)
+    known = remember(crawl(httpserver))
+    results = crawl(httpserver, known)
     assert {result.status for result in results} == {304}
     assert [result.url for result in results if result.kind == "listing"] == [
         f"{BASE}/huu-nghi",
@@ -155,56 +183,156 @@ def test_an_unchanged_site_costs_only_304s(server: LocalServer) -> None:
     ]  # each walk stops at its unchanged first page
 
 
-def test_a_full_walk_reads_every_listing_page_unconditionally(server: LocalServer) -> None:
-    script_site(server, FIRST_PAGE, SECOND_PAGE)
-    known = remember(crawl(server))
-    server.requests.clear()
-    crawl(server, known, full=True)
-    listing_requests = [r for r in server.requests if r.path.startswith("/huu-nghi")]
-    assert [r.path for r in listing_requests] == [
+def test_a_full_walk_reads_every_listing_page_unconditionally(httpserver: HTTPServer) -> None:
+    script_site(httpserver, FIRST_PAGE, SECOND_PAGE)
+    known = remember(crawl(httpserver))
+    httpserver.clear_log()
+    crawl(httpserver, known, full=True)
+    listing_requests = [r for r, _ in httpserver.log if r.path.startswith("/huu-nghi")]
+    assert [r.environ["REQUEST_URI"] for r in listing_requests] == [
         "/huu-nghi",
         "/huu-nghi?page=2",
         "/huu-nghi?page=3",
         "/huu-nghi?page=4",
     ]
-    assert not any(r.headers.get("if-none-match") for r in listing_requests)
+    assert not any(r.headers.get("If-None-Match") for r in listing_requests)
 
 
-def test_a_listing_walk_that_failed_last_time_is_walked_in_full(server: LocalServer) -> None:
-    script_site(server, FIRST_PAGE, SECOND_PAGE)
-    known = remember(crawl(server))
+def test_a_listing_walk_that_failed_last_time_is_walked_in_full(httpserver: HTTPServer) -> None:
+    script_site(httpserver, FIRST_PAGE, SECOND_PAGE)
+    known = remember(crawl(httpserver))
     known.failed[f"{BASE}/huu-nghi?page=2"] = "listing"
-    server.requests.clear()
-    crawl(server, known)
-    assert "/huu-nghi?page=3" in asked(server)
+    httpserver.clear_log()
+    crawl(httpserver, known)
+    assert "/huu-nghi?page=3" in asked(httpserver)
 
 
-def test_a_known_article_that_is_gone_answers_404(server: LocalServer, tmp_path: Path) -> None:
-    script_site(server, FIRST_PAGE, SECOND_PAGE)
-    known = remember(crawl(server))
-    del server.routes["/a-7.html"]
-    results = crawl(server, known)
+def test_a_known_article_that_is_gone_answers_404(httpserver: HTTPServer, tmp_path: Path) -> None:
+    script_site(httpserver, FIRST_PAGE, SECOND_PAGE)
+    known = remember(crawl(httpserver))
+    routes = site_routes(FIRST_PAGE, SECOND_PAGE)
+    del routes["/a-7.html"]
+    serve(httpserver, routes)
+    results = crawl(httpserver, known)
     [gone] = [result for result in results if result.url == f"{BASE}/a-7.html"]
     assert gone.gone and gone.status == 404
 
 
 @pytest.mark.parametrize("missing", ["/huu-nghi?page=2"])
-def test_a_failed_listing_page_ends_that_walk_but_not_the_crawl(server: LocalServer, missing: str) -> None:
-    script_site(server, FIRST_PAGE, SECOND_PAGE)
-    server.routes[missing] = lambda _: (503, {}, b"down")
-    results = crawl(server)
+def test_a_failed_listing_page_ends_that_walk_but_not_the_crawl(httpserver: HTTPServer, missing: str) -> None:
+    routes = site_routes(FIRST_PAGE, SECOND_PAGE)
+    routes[missing] = fixed(503, "down")
+    serve(httpserver, routes)
+    results = crawl(httpserver)
     [failed] = [result for result in results if result.url == BASE + missing]
     assert failed.status == 503
-    assert "/huu-nghi?page=3" not in asked(server)
-    assert "/doi-ngoai-nhan-dan" in asked(server)  # the other listing is still walked
+    assert "/huu-nghi?page=3" not in asked(httpserver)
+    assert "/doi-ngoai-nhan-dan" in asked(httpserver)  # the other listing is still walked
     assert any(result.url == f"{BASE}/a-1.html" and result.ok for result in results)
 
 
-def test_a_page_the_parser_chokes_on_does_not_end_the_crawl(server: LocalServer) -> None:
-    script_site(server, FIRST_PAGE, SECOND_PAGE)
+def test_a_page_the_parser_chokes_on_does_not_end_the_crawl(httpserver: HTTPServer) -> None:
+    routes = site_routes(FIRST_PAGE, SECOND_PAGE)
     deep = '<h1 class="article-title">T</h1><div class="article-content">' + "<div>" * 3000 + "chữ"
-    server.routes["/a-3.html"] = conditional(deep + "</div>" * 3000 + "</div>")
-    results = crawl(server)
+    routes["/a-3.html"] = conditional(deep + "</div>" * 3000 + "</div>")
+    serve(httpserver, routes)
+    results = crawl(httpserver)
     assert any(result.url == f"{BASE}/a-3.html" and result.ok for result in results)
     assert any(result.url == f"{BASE}/a-7.html" and result.ok for result in results)
     assert any(result.kind == "attachment" and result.ok for result in results)
+
+
+# --- sitemaps ---------------------------------------------------------------------------------
+
+SITEMAPS = "http://www.sitemaps.org/schemas/sitemap/0.9"
+
+
+def sitemap_index(*locs: str) -> str:
+    entries = "".join(f"<sitemap><loc>{loc}</loc></sitemap>" for loc in locs)
+    return f'<?xml version="1.0" encoding="UTF-8"?><sitemapindex xmlns="{SITEMAPS}">{entries}</sitemapindex>'
+
+
+def with_sitemap(httpserver: HTTPServer, **sitemaps: str) -> None:
+    """The scripted site, its sitemaps replaced: `sitemap_xml=...` serves /sitemap.xml, and so on."""
+    routes = site_routes(FIRST_PAGE, SECOND_PAGE)
+    for name, body in sitemaps.items():
+        routes["/" + name.replace("_", "-").replace("-xml", ".xml")] = conditional(body, "application/xml")
+    serve(httpserver, routes)
+
+
+def test_sitemap_entities_are_read_as_xml_and_extensions_are_not_pages(httpserver: HTTPServer) -> None:
+    """`&amp;` is `&` (the old regex kept `&amp;` in the URL); an <image:loc> is not a page."""
+    image = "http://www.google.com/schemas/sitemap-image/1.1"
+    sitemap = (
+        f'<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="{SITEMAPS}" xmlns:image="{image}">'
+        f"<url><loc> {BASE}/s-21.html?nguon=sitemap&amp;v=2 </loc>"
+        f"<image:image><image:loc>{BASE}/anh-99.html</image:loc></image:image></url>"
+        "<url><loc>https://www.thoidai.com.vn/s-22.html#dau-trang</loc></url></urlset>"
+    )
+    with_sitemap(httpserver, sitemap_xml=sitemap)
+    results = crawl(httpserver)
+    from_sitemap = [r.url for r in results if r.kind == "article" and r.referrer == f"{BASE}/sitemap.xml"]
+    assert from_sitemap == [f"{BASE}/s-21.html?nguon=sitemap&v=2", f"{BASE}/s-22.html"]
+    assert "/s-21.html?nguon=sitemap&v=2" in asked(httpserver)
+    assert not any("anh-99" in path for path in asked(httpserver))
+
+
+def test_a_sitemap_index_is_followed_through_the_polite_client(httpserver: HTTPServer) -> None:
+    index = sitemap_index(
+        f"{BASE}/sitemap-1.xml",
+        "https://www.thoidai.com.vn/sitemap-2.xml",  # the www host: the same site
+        "https://baokhac.vn/sitemap.xml",  # off-site: not followed
+        f"{BASE}/bi-mat-sitemap.xml",  # forbidden by robots.txt: never requested
+    )
+    with_sitemap(
+        httpserver,
+        sitemap_xml=index,
+        sitemap_1_xml=urlset(f"{BASE}/s-21.html", namespace=SITEMAPS),
+        sitemap_2_xml=urlset(f"{BASE}/s-22.html", f"{BASE}/s-21.html"),
+    )
+    results = crawl(httpserver)
+    referrers = {r.url: r.referrer for r in results if r.kind == "article"}
+    assert referrers[f"{BASE}/s-21.html"] == f"{BASE}/sitemap-1.xml"  # the first sitemap to list it
+    assert referrers[f"{BASE}/s-22.html"] == f"{BASE}/sitemap-2.xml"
+    sitemaps = [path for path in asked(httpserver) if "sitemap" in path]
+    assert sitemaps == ["/sitemap.xml", "/sitemap-1.xml", "/sitemap-2.xml"]
+    assert all(r.ok and r.error is None for r in results if r.kind == "sitemap")
+
+
+def test_an_unchanged_sitemap_index_still_rereads_its_children(httpserver: HTTPServer) -> None:
+    """A 304 on the index says nothing of its children: the ones read last time are asked again,
+    conditionally, so an article added to a child is found."""
+    index = sitemap_index(f"{BASE}/sitemap-1.xml")
+    with_sitemap(httpserver, sitemap_xml=index, sitemap_1_xml=urlset(f"{BASE}/s-21.html"))
+    known = remember(crawl(httpserver))
+    with_sitemap(
+        httpserver, sitemap_xml=index, sitemap_1_xml=urlset(f"{BASE}/s-21.html", f"{BASE}/s-22.html")
+    )
+    httpserver.clear_log()
+    results = crawl(httpserver, known)
+    sitemaps = {r.url: r.status for r in results if r.kind == "sitemap"}
+    assert sitemaps == {f"{BASE}/sitemap.xml": 304, f"{BASE}/sitemap-1.xml": 200}
+    assert any(r.url == f"{BASE}/s-22.html" and r.ok for r in results)
+    assert requests_to(httpserver, "/sitemap-1.xml")[0].headers.get("If-None-Match")
+
+
+@pytest.mark.parametrize(
+    ("body", "problem"),
+    [
+        (f"<urlset><url><loc>{BASE}/s-21.html</loc></url>", "not well-formed XML"),  # cut short
+        (f"<urlset><url><loc>{BASE}/s-21.html?a=1&b=2</loc></url></urlset>", "not well-formed XML"),
+        ("<html><body>Trang không tồn tại</body></html>", "<html>"),  # a soft 404 page
+        ("", "not well-formed XML"),
+    ],
+)
+def test_a_malformed_sitemap_is_a_recorded_error_and_the_crawl_goes_on(
+    httpserver: HTTPServer, body: str, problem: str
+) -> None:
+    with_sitemap(httpserver, sitemap_xml=body)
+    results = crawl(httpserver)
+    [sitemap] = [r for r in results if r.kind == "sitemap"]
+    assert sitemap.status == 200 and (sitemap.error or "").startswith("unreadable sitemap: ")
+    assert problem in (sitemap.error or "")
+    assert "/s-21.html" not in asked(httpserver)  # nothing is guessed out of a broken sitemap
+    assert any(r.url == f"{BASE}/a-7.html" and r.ok for r in results)  # the listings are still walked
+    assert any(r.kind == "attachment" and r.ok for r in results)
