@@ -1,6 +1,7 @@
 {#- The columns every extracted record shares: its document version, position and evidence. -#}
 {% macro extracted_record_columns() -%}
-    md5(concat_ws('|', document_url, content_hash, parser_version, extractor_version, ordinal)) as record_id,
+    {{ generate_surrogate_key(['document_url', 'content_hash', 'parser_version', 'extractor_version', 'ordinal']) }}
+        as record_id,
     document_url,
     content_hash,
     parser_version,

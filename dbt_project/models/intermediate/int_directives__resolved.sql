@@ -52,8 +52,11 @@ select
     mentions.directive_number,
     coalesce(mentions.directive_code, candidates.directive_code) as directive_code,
     mentions.directive_code is null and candidates.directive_code is not null as code_inferred,
-    md5(concat_ws('|', mentions.directive_type, mentions.directive_number,
-        coalesce(mentions.directive_code, candidates.directive_code, ''))) as directive_id
+    {{ generate_surrogate_key([
+        'mentions.directive_type',
+        'mentions.directive_number',
+        'coalesce(mentions.directive_code, candidates.directive_code)',
+    ]) }} as directive_id
 from mentions
 left join candidates
     on candidates.record_id = mentions.record_id and candidates.candidate_count = 1

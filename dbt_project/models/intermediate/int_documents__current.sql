@@ -38,7 +38,7 @@ current_versions as (
 )
 
 select
-    md5(current_versions.document_url) as document_id,
+    {{ generate_surrogate_key(['current_versions.document_url']) }} as document_id,
     current_versions.document_url,
     case current_versions.document_kind when 'pdf' then 'attachment' else 'article' end as document_kind,
     current_versions.site_id,
@@ -56,7 +56,11 @@ select
     current_versions.body_text,
     current_versions.attachment_urls,
     current_versions.parent_url,
-    case when current_versions.parent_url is not null then md5(current_versions.parent_url) end as parent_document_id,
+    -- the parent's document_id, made from its URL as above (the parent need not be parsed yet)
+    case
+        when current_versions.parent_url is not null
+            then {{ generate_surrogate_key(['current_versions.parent_url']) }}
+    end as parent_document_id,
     version_counts.version_count,
     current_versions.first_seen_at,
     current_versions.last_seen_at,

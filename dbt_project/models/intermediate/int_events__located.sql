@@ -1,5 +1,6 @@
--- Events with the province their location names (the longest place name found in it, then in
--- the evidence sentence), kept as written in the article and mapped to its post-2025 province.
+-- Events with their key and the province their location names (the longest place name found in it,
+-- then in the evidence sentence), kept as written in the article and mapped to its post-2025
+-- province. event_id is made here only: fct_event and fct_event_participant both read it.
 with events as (
     select * from {{ ref('int_events__current') }}
 ),
@@ -24,6 +25,8 @@ matches as (
 )
 
 select
+    {{ generate_surrogate_key(['events.document_id', 'events.event_date', 'events.event_type', 'events.event_title']) }}
+        as event_id,
     events.*,
     matches.location_id,
     matches.location_id_after_2025

@@ -10,8 +10,8 @@ select
     names.place_name,
     lower(names.place_name) as place_key,
     names.province_name,
-    md5(names.province_name) as location_id,
+    {{ generate_surrogate_key(['names.province_name']) }} as location_id,
     provinces.province_after_2025,
-    md5(provinces.province_after_2025) as location_id_after_2025
+    {{ generate_surrogate_key(['provinces.province_after_2025']) }} as location_id_after_2025
 from names
 inner join {{ ref('provinces') }} as provinces using (province_name)

@@ -28,16 +28,15 @@ def _rows(relation, sql: str) -> list[tuple]:
 
 def model(dbt, session):  # dbt's signature; the refs are read through `dbt`
     dbt.config(materialized="table")
+    # dbt finds refs by reading this file, and not inside comprehensions: each is read into a name first
+    aliases = _rows(
+        dbt.ref("organization_aliases"), "select alias, canonical_name, acronym, organization_kind from t"
+    )
+    provinces = _rows(dbt.ref("provinces"), "select province_name from t")
     seeds = OrganizationSeeds.from_rows(
         abbreviations=_rows(dbt.ref("organization_abbreviations"), "select abbreviation, expansion from t"),
-        aliases=[
-            OrganizationAlias(*row)
-            for row in _rows(
-                dbt.ref("organization_aliases"),
-                "select alias, canonical_name, acronym, organization_kind from t",
-            )
-        ],
-        provinces=[name for (name,) in _rows(dbt.ref("provinces"), "select province_name from t")],
+        aliases=[OrganizationAlias(*row) for row in aliases],
+        provinces=[name for (name,) in provinces],
         location_aliases=_rows(dbt.ref("location_aliases"), "select alias, province_name from t"),
         countries=_rows(
             dbt.ref("countries"), "select name_vi, country_code from t where country_code <> 'VN'"

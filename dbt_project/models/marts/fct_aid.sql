@@ -28,8 +28,8 @@ named_countries as (
 )
 
 select
-    md5(concat_ws('|', amounts.document_id, amounts.record_ordinal, amounts.amount_value, amounts.currency_code))
-        as aid_id,
+    {{ generate_surrogate_key(['amounts.document_id', 'amounts.record_ordinal', 'amounts.amount_value',
+        'amounts.currency_code']) }} as aid_id,
     amounts.document_id as article_id,
     amounts.site_id,
     amounts.reference_date as aid_date,

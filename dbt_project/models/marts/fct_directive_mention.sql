@@ -1,7 +1,7 @@
 -- Article x directive: which documents each article cites, with the evidence of the most
 -- informative mention.
 select
-    md5(concat_ws('|', directives.document_id, resolved.directive_id)) as directive_mention_id,
+    {{ generate_surrogate_key(['directives.document_id', 'resolved.directive_id']) }} as directive_mention_id,
     directives.document_id as article_id,
     resolved.directive_id,
     directives.reference_date as mentioned_on,

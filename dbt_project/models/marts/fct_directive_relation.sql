@@ -16,8 +16,8 @@ mentions as (
 )
 
 select
-    md5(concat_ws('|', relations.document_id, sources.directive_id, targets.directive_id, relations.relation_type))
-        as directive_relation_id,
+    {{ generate_surrogate_key(['relations.document_id', 'sources.directive_id', 'targets.directive_id',
+        'relations.relation_type']) }} as directive_relation_id,
     sources.directive_id as source_directive_id,
     targets.directive_id as target_directive_id,
     relations.relation_type,

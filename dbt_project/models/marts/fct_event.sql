@@ -2,7 +2,7 @@
 -- with the province its location names, then and after the 2025 mergers. The same meeting
 -- reported by two articles is two rows (each with its own evidence).
 select
-    md5(concat_ws('|', events.document_id, events.event_date, events.event_type, events.event_title)) as event_id,
+    events.event_id,
     events.document_id as article_id,
     events.site_id,
     events.event_type,
@@ -18,4 +18,4 @@ select
     events.evidence_end,
     events.record_id
 from {{ ref('int_events__located') }} as events
-qualify row_number() over (partition by event_id order by events.record_ordinal) = 1
+qualify row_number() over (partition by events.event_id order by events.record_ordinal) = 1

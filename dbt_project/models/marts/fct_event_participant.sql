@@ -1,13 +1,8 @@
 -- Bridge between events and who took part: the people the event names, and the organisations
 -- and countries named in the same sentence.
 with events as (
-    select
-        md5(concat_ws('|', document_id, event_date, event_type, event_title)) as event_id,
-        document_id,
-        evidence_sentence_start,
-        participant_names,
-        evidence_sentence
-    from {{ ref('int_events__current') }}
+    select event_id, document_id, evidence_sentence_start, participant_names, evidence_sentence
+    from {{ ref('int_events__located') }}
 ),
 
 people as (
@@ -62,7 +57,7 @@ participants as (
 )
 
 select
-    md5(concat_ws('|', event_id, participant_kind, participant_id)) as event_participant_id,
+    {{ generate_surrogate_key(['event_id', 'participant_kind', 'participant_id']) }} as event_participant_id,
     event_id,
     participant_kind,
     participant_id,

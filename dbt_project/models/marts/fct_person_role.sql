@@ -22,7 +22,7 @@ resolved_roles as (
     select
         roles.*,
         organizations.organization_id,
-        md5(concat_ws('|', roles.person_id, lower(roles.position), coalesce(organizations.organization_id, '')))
+        {{ generate_surrogate_key(['roles.person_id', 'lower(roles.position)', 'organizations.organization_id']) }}
             as person_role_id
     from roles
     left join {{ ref('int_organizations__resolved') }} as organizations
