@@ -158,6 +158,36 @@ def test_published_on_overrides_the_date_in_the_file_and_without_either_it_is_nu
 
 
 @pytest.mark.parametrize(
+    ("second_line", "published_on"),
+    [
+        ("Thứ Sáu, 12/04/2024 09:15", date(2024, 4, 12)),
+        ("Ngày đăng: 12-04-2024", date(2024, 4, 12)),
+        ("12/04/2024 09:15 (GMT+7)", date(2024, 4, 12)),
+        ("Cần Thơ, ngày 12 tháng 4 năm 2024", date(2024, 4, 12)),
+        ("Ngày 11/4/2024, đoàn công tác đã đến thăm trường.", None),  # a sentence: body, not a date line
+        ("Tin và ảnh: Minh Anh", None),
+    ],
+)
+def test_a_date_line_right_after_the_title_is_the_publication_date(
+    tmp_path: Path, second_line: str, published_on: date | None
+) -> None:
+    text = f"Tiêu đề bài viết\n{second_line}\nĐoàn công tác đã về nước an toàn.\n"
+    document = read_file(write(tmp_path, "a.txt", text), SOURCE).document
+    assert (document.published_at.date() if document.published_at else None) == published_on
+    expected_body = (
+        ["Đoàn công tác đã về nước an toàn."]
+        if published_on
+        else [second_line, "Đoàn công tác đã về nước an toàn."]
+    )
+    assert document.body_text.split("\n\n") == expected_body
+
+
+def test_nothing_to_import_writes_nothing(tmp_path: Path) -> None:
+    assert import_files(tmp_path / "w.duckdb", SOURCE, []) == []
+    assert not (tmp_path / "w.duckdb").exists()
+
+
+@pytest.mark.parametrize(
     ("encoding", "bom"),
     [("utf-8", codecs.BOM_UTF8), ("utf-16-le", codecs.BOM_UTF16_LE), ("utf-16-be", codecs.BOM_UTF16_BE)],
 )

@@ -54,8 +54,12 @@ PAGE_KIND = "import"  # raw.pages.kind of an imported file, beside the crawl's a
 # file suffix -> how the file is read (also the parser recorded in raw.documents: text, generic, pdf)
 READERS = {".txt": "text", ".html": "generic", ".htm": "generic", ".pdf": "pdf"}
 _CONTENT_TYPES = {"text": "text/plain", "generic": "text/html", "pdf": "application/pdf"}
-_BOMS = ((codecs.BOM_UTF8, "utf-8-sig", "utf-8"), (codecs.BOM_UTF16_LE, "utf-16", "utf-16"),
-         (codecs.BOM_UTF16_BE, "utf-16", "utf-16"))  # fmt: skip
+# (byte order mark, codec that reads it, charset recorded in the content type)
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig", "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16", "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16", "utf-16"),
+)
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([\w-]+)""", re.I)
 # A line that is only a date, with at most a short lead-in (a weekday, a label, a place):
 # "Thứ Hai, 15/05/2023 10:30", "Ngày đăng: 15-05-2023", "Cần Thơ, ngày 5 tháng 3 năm 2024".
@@ -283,6 +287,8 @@ def import_files(
     Returns what happened to each distinct file, in the order given.
     """
     files = read_files(paths, source, published_on)
+    if not files:
+        return []  # no file, no source: nothing to record
     now = datetime.now(UTC)
     pages = pa.Table.from_pylist([_page_row(item) for item in files], schema=_PAGE_SCHEMA)
     documents = pa.Table.from_pylist([_document_row(item) for item in files], schema=_DOCUMENT_SCHEMA)
