@@ -3,11 +3,17 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+# dbt's manifest, read by the Dagster definitions at import: a build product, remade whenever a file dbt
+# reads (every file under dbt_project/ but its outputs and hidden files) or a folder of them changes.
+DBT_DIR     := dbt_project
+MANIFEST    := $(DBT_DIR)/target/manifest.json
+DBT_SOURCES := $(shell find $(DBT_DIR) -mindepth 1 \( -path $(DBT_DIR)/target -o -path $(DBT_DIR)/logs \
+                 -o -path $(DBT_DIR)/dbt_packages -o -name '.*' \) -prune -o -print)
 
 export DOINGOAI_DB ?= data/warehouse.duckdb
 export DOINGOAI_ANALYTICS_DB ?= data/analytics.duckdb
 
-.PHONY: install run test lint ui clean chromium
+.PHONY: install manifest run test lint ui clean chromium
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -15,7 +21,15 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-install: $(STAMP)
+install: $(STAMP) $(MANIFEST)
+
+# `dbt parse` works offline in a few seconds; `dagster dev` (make ui) also re-parses at every load.
+$(MANIFEST): $(STAMP) $(DBT_SOURCES)
+	$(if $(wildcard $(DBT_DIR)/packages.yml $(DBT_DIR)/dependencies.yml),cd $(DBT_DIR) && $(CURDIR)/$(BIN)/dbt deps --quiet)
+	cd $(DBT_DIR) && $(CURDIR)/$(BIN)/dbt parse --quiet --project-dir . --profiles-dir .
+	touch $@
+
+manifest: $(MANIFEST)
 
 run: install
 	$(BIN)/doingoai run

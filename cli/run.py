@@ -7,15 +7,14 @@ so `make ui` shows the run.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import click
 from rich.console import Console
 from rich.table import Table
 
-from orchestration.launch import DEFAULT_DAGSTER_HOME
 from sample_portal.server import start_portal
+from settings import DEFAULT_DAGSTER_HOME, export, get_settings
 
 # The sample portal is ours and on loopback: a short delay keeps the run quick and still exercises politeness.
 SAMPLE_CRAWL_DELAY = "0.02"
@@ -25,8 +24,8 @@ SAMPLE_CRAWL_DELAY = "0.02"
 @click.option("--day", default=1, show_default=True, help="Serve the sample portal as it stood on this day.")
 @click.option(
     "--broken-layout",
-    envvar="DOINGOAI_BROKEN_LAYOUT",
-    help="Serve this site in a layout its config does not know (or $DOINGOAI_BROKEN_LAYOUT).",
+    default=lambda: get_settings().broken_layout,
+    help="Serve this site in a layout its config does not know (default: $DOINGOAI_BROKEN_LAYOUT).",
 )
 @click.option(
     "--dagster-home", type=click.Path(path_type=Path, file_okay=False), default=DEFAULT_DAGSTER_HOME
@@ -37,8 +36,9 @@ def run(day: int, broken_layout: str | None, dagster_home: Path) -> None:
 
     with start_portal(port=0, day=day, broken_layout=broken_layout) as portal:
         click.echo(f"sample portal on {portal.url} (day {day})")
-        os.environ["DOINGOAI_PORTAL"] = portal.url
-        os.environ.setdefault("DOINGOAI_CRAWL_DELAY", SAMPLE_CRAWL_DELAY)
+        # the run executes in this process and reads its settings when it runs
+        export({"DOINGOAI_PORTAL": portal.url})
+        export({"DOINGOAI_CRAWL_DELAY": SAMPLE_CRAWL_DELAY}, keep_set=True)
         result = run_nightly_refresh(dagster_home)
     print_summary()
     print_checks(result.run_id)
@@ -83,7 +83,7 @@ def print_checks(run_id: str) -> None:
     for c in failed:
         label = "WARNING" if c.severity == "WARN" else "FAILED"
         click.echo(f"  {label} {c.asset}:{c.check}: {c.description or ''}")
-    analytics = Path(os.environ.get("DOINGOAI_ANALYTICS_DB", "data/analytics.duckdb"))
+    analytics = get_settings().analytics_db
     if published is None or published.run_id != run_id:
         click.echo(f"The analysts' copy {analytics} was not replaced: it holds the last good run, if any.")
 
@@ -111,7 +111,7 @@ def print_summary() -> None:
     for row in rows:
         table.add_row(*map(str, row))
     console.print(table)
-    analytics = Path(os.environ.get("DOINGOAI_ANALYTICS_DB", "data/analytics.duckdb"))
+    analytics = get_settings().analytics_db
     if analytics.exists():
         import duckdb
 

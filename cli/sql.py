@@ -7,7 +7,6 @@ connection held open here never blocks the pipeline and never sees a half-built 
 from __future__ import annotations
 
 import contextlib
-import os
 from pathlib import Path
 
 import click
@@ -15,6 +14,8 @@ import duckdb
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
+
+from settings import get_settings
 
 NUMERIC_TYPES = (
     "INTEGER",
@@ -68,7 +69,7 @@ def _caption(count: int, more: bool) -> str:
 @click.option(
     "--db",
     type=click.Path(path_type=Path, dir_okay=False),
-    default=lambda: os.environ.get("DOINGOAI_ANALYTICS_DB", "data/analytics.duckdb"),
+    default=lambda: get_settings().analytics_db,
     show_default="$DOINGOAI_ANALYTICS_DB or data/analytics.duckdb",
     help="The analysts' copy to query.",
 )

@@ -17,11 +17,11 @@
 - Freshness: the marts and the copy go stale 26 hours after their last build (nightly plus slack).
 
 Every check reads DuckDB, so it takes the writer pool's slot too: a reader would otherwise lock
-another run's writer out of the file.
+another run's writer out of the file. The thresholds are settings (`settings/`), read when a check
+runs, so a changed variable counts from the next run.
 """
 
 import json
-import os
 import subprocess
 import warnings
 from collections.abc import Iterator
@@ -31,10 +31,11 @@ from typing import Any
 
 import dagster as dg
 
-from orchestration.assets.dbt import dbt_models, dbt_project
+from orchestration.assets.dbt import dbt_manifest, dbt_models
 from orchestration.assets.extraction import facts_preview
 from orchestration.resources import DBT_EXECUTABLE, DBT_PROJECT_DIR, DUCKDB_POOL, WarehouseResource
 from orchestration.sensors import alert_on_run_failure
+from settings import environment_with, get_settings
 from warehouse.health import batch_facts, extraction_yield, mart_changes
 
 MART_KEYS = sorted((key for key in dbt_models.keys if key.path[0] == "marts"), key=lambda k: k.path)
@@ -42,10 +43,6 @@ ANALYTICS_COPY = dg.AssetKey(["analytics_copy"])
 EXTRACTED_DOCUMENTS = dg.AssetKey(["extracted", "documents"])
 STALE_AFTER = timedelta(hours=26)
 MART_FRESHNESS = dg.FreshnessPolicy.time_window(fail_window=STALE_AFTER)
-
-
-def max_mart_shrink() -> float:
-    return float(os.environ.get("DOINGOAI_MART_MAX_SHRINK", "0.2"))
 
 
 @dg.multi_asset_check(
@@ -64,7 +61,7 @@ def max_mart_shrink() -> float:
 )
 def mart_row_count_guard(warehouse: WarehouseResource) -> Iterator[dg.AssetCheckResult]:
     """Compare each mart just built with the same table in the analysts' copy it would replace."""
-    limit = max_mart_shrink()
+    limit = get_settings().mart_max_shrink
     changes = mart_changes(warehouse.database, warehouse.analytics, [key.path[-1] for key in MART_KEYS])
     for key, change in zip(MART_KEYS, changes, strict=True):
         shrink = change.shrink()
@@ -103,8 +100,8 @@ def mart_row_count_guard(warehouse: WarehouseResource) -> Iterator[dg.AssetCheck
 )
 def extraction_yield_check(warehouse: WarehouseResource) -> dg.AssetCheckResult:
     """A rule or a parser change that silently stops finding facts shows here as a fallen rate."""
-    min_ratio = float(os.environ.get("DOINGOAI_YIELD_MIN_RATIO", "0.5"))
-    min_documents = int(os.environ.get("DOINGOAI_YIELD_MIN_DOCUMENTS", "5"))
+    settings = get_settings()
+    min_ratio, min_documents = settings.yield_min_ratio, settings.yield_min_documents
     report = extraction_yield(warehouse.database)
     metadata: dict[str, dg.RawMetadataValue] = {
         "batch": report.batch_id or "",
@@ -140,10 +137,9 @@ def sources_with_freshness_rules() -> dict[str, dg.AssetKey]:
 
     Only the crawl's tables have one: their checks then wait for the crawl step alone.
     """
-    manifest = json.loads(dbt_project.manifest_path.read_text())
     return {
         unique_id: dg.AssetKey([source["source_name"], source["name"]])
-        for unique_id, source in sorted(manifest["sources"].items())
+        for unique_id, source in sorted(dbt_manifest()["sources"].items())
         if (source.get("freshness") or {}).get("warn_after", {}).get("count")
     }
 
@@ -177,7 +173,6 @@ def raw_source_freshness(
     dbt is called directly rather than through the dbt resource: the resource first asks dbt for its
     version and loads its adapter in this process, which costs more than the command itself.
     """
-    warehouse.export_db_env()
     target = freshness_target(warehouse)
     sources_json = target / "sources.json"
     sources_json.unlink(missing_ok=True)  # never report a previous run's answer
@@ -188,6 +183,7 @@ def raw_source_freshness(
             *("--project-dir", str(DBT_PROJECT_DIR), "--profiles-dir", str(DBT_PROJECT_DIR)),
         ],
         cwd=DBT_PROJECT_DIR,
+        env=environment_with(warehouse.dbt_environment()),
         capture_output=True,
         text=True,
     )

@@ -7,16 +7,14 @@ run, its logs and asset materializations are in the UI that `make ui` opens.
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
 import dagster as dg
 from filelock import FileLock
 
-from orchestration.resources import PROJECT_ROOT
+from settings import DEFAULT_DAGSTER_HOME, use_dagster_home
 
-DEFAULT_DAGSTER_HOME = PROJECT_ROOT / "data" / "dagster_home"
 # One writer at a time: every asset that writes DuckDB is in the pool "duckdb_writer" (limit 1); a second
 # run launched meanwhile waits for the slot instead of failing on DuckDB's lock.
 INSTANCE_CONFIG = """\
@@ -42,7 +40,7 @@ def prepare_dagster_home(dagster_home: Path) -> Path:
     the SQLite storage and leave it with two schema heads; a file lock lets the first create it.
     """
     dagster_home.mkdir(parents=True, exist_ok=True)
-    os.environ["DAGSTER_HOME"] = str(dagster_home.resolve())
+    use_dagster_home(dagster_home)  # DagsterInstance.get() below, and the run, read it
     with FileLock(dagster_home / "prepare.lock"):
         config = dagster_home / "dagster.yaml"
         if not config.exists() or "default_limit: 1" not in config.read_text():

@@ -1,8 +1,11 @@
-"""Every setting of the pipeline, in one place, from environment variables with defaults."""
+"""The resource every asset and check uses, and the constants they share.
+
+Settings themselves are declared in `settings/` (one module for the whole project); this is where
+Dagster meets them. The resources are configured in one place, `orchestration/definitions.py`.
+"""
 
 from __future__ import annotations
 
-import os
 import shutil
 import sys
 from pathlib import Path
@@ -10,8 +13,8 @@ from pathlib import Path
 import dagster as dg
 
 from scrapers.http import Politeness
+from settings import PROJECT_ROOT, export, get_settings
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DBT_PROJECT_DIR = PROJECT_ROOT / "dbt_project"
 # dbt from the same environment as this Python, whether or not the venv is activated
 DBT_EXECUTABLE = shutil.which("dbt", path=str(Path(sys.executable).parent)) or "dbt"
@@ -19,11 +22,13 @@ DUCKDB_POOL = "duckdb_writer"  # DuckDB allows one writing process: every writer
 
 
 class WarehouseResource(dg.ConfigurableResource):
-    """Where the warehouse and the analysts' copy live, and how the crawler behaves.
+    """Where the warehouse and the analysts' copy live, and how the crawler behaves, for one run.
 
-    Unset fields fall back to environment variables read when a run uses them (not at import),
-    then to defaults: DOINGOAI_DB (data/warehouse.duckdb), DOINGOAI_ANALYTICS_DB (data/analytics.duckdb),
-    DOINGOAI_PORTAL (unset: the live portals), DOINGOAI_CRAWL_DELAY (1 s).
+    A field left unset takes its setting (`settings/`: DOINGOAI_DB, DOINGOAI_ANALYTICS_DB,
+    DOINGOAI_PORTAL, DOINGOAI_CRAWL_DELAY) when the run uses it, not at import: a variable changed
+    between two runs of a long-lived process (the webserver's code server, a test) is seen by the next
+    run. `dg.EnvVar` would also resolve at launch, but fails on an unset variable, and every one of
+    these has a default. Tests and one-off runs set the fields.
     """
 
     db_path: str | None = None
@@ -33,24 +38,32 @@ class WarehouseResource(dg.ConfigurableResource):
 
     @property
     def database(self) -> str:
-        return self.db_path or os.environ.get("DOINGOAI_DB") or "data/warehouse.duckdb"
+        return self.db_path or str(get_settings().db)
 
     @property
     def analytics(self) -> str:
-        return self.analytics_path or os.environ.get("DOINGOAI_ANALYTICS_DB") or "data/analytics.duckdb"
+        return self.analytics_path or str(get_settings().analytics_db)
 
     @property
     def portal_url(self) -> str | None:
-        return self.portal or os.environ.get("DOINGOAI_PORTAL") or None
+        return self.portal or get_settings().portal
 
     def politeness(self) -> Politeness:
-        delay = (
-            self.crawl_delay
-            if self.crawl_delay is not None
-            else float(os.environ.get("DOINGOAI_CRAWL_DELAY", "1.0"))
+        """The crawl settings; retries back off in proportion to a short delay (the sample portal's)."""
+        settings = get_settings()
+        delay = self.crawl_delay if self.crawl_delay is not None else settings.crawl_delay
+        return Politeness(
+            delay=delay,
+            timeout=settings.crawl_timeout,
+            attempts=settings.crawl_attempts,
+            backoff=min(0.5, max(0.05, delay * 10)),
         )
-        return Politeness(delay=delay, backoff=min(0.5, max(0.05, delay * 10)))
+
+    def dbt_environment(self) -> dict[str, str]:
+        """What dbt must find in its environment: the warehouse's absolute path in DOINGOAI_DB, read by
+        dbt_project/profiles.yml (dbt runs inside dbt_project/, so a relative path would miss)."""
+        return {"DOINGOAI_DB": str(Path(self.database).resolve())}
 
     def export_db_env(self) -> None:
-        """dbt reads the DuckDB path from DOINGOAI_DB (dbt_project/profiles.yml)."""
-        os.environ["DOINGOAI_DB"] = str(Path(self.database).resolve())
+        """Put `dbt_environment()` into this process's environment, which dagster-dbt passes on to dbt."""
+        export(self.dbt_environment())

@@ -10,7 +10,7 @@ from typing import NamedTuple
 
 import dagster as dg
 
-from orchestration.resources import WarehouseResource
+from settings import get_settings
 from warehouse.alerts import Alert, AlertOutcome, raise_alert
 
 
@@ -86,7 +86,8 @@ def alert_failed_run(
     run = instance.get_run_by_id(run_id)
     if run is None:
         raise ValueError(f"no run {run_id} in this Dagster instance")
-    return raise_alert(alert_for_run(instance, run), WarehouseResource().database, log=log)
+    settings = get_settings()  # read now: the daemon is long-lived
+    return raise_alert(alert_for_run(instance, run), settings.db, webhook_url=settings.alert_webhook, log=log)
 
 
 @dg.run_failure_sensor(

@@ -13,7 +13,6 @@ stored URLs are always the real ones.
 
 from __future__ import annotations
 
-import os
 import threading
 import time
 from dataclasses import dataclass, replace
@@ -41,15 +40,6 @@ class Politeness:
     max_wait: float = 30.0  # cap on any wait, Retry-After included
     max_bytes: int = 20 * 1024 * 1024
     max_redirects: int = 5
-
-    @classmethod
-    def from_env(cls) -> Politeness:
-        """Settings from DOINGOAI_CRAWL_DELAY, DOINGOAI_CRAWL_TIMEOUT, DOINGOAI_CRAWL_ATTEMPTS."""
-        return cls(
-            delay=float(os.environ.get("DOINGOAI_CRAWL_DELAY", cls.delay)),
-            timeout=float(os.environ.get("DOINGOAI_CRAWL_TIMEOUT", cls.timeout)),
-            attempts=int(os.environ.get("DOINGOAI_CRAWL_ATTEMPTS", cls.attempts)),
-        )
 
 
 class _PortalTransport(httpx.BaseTransport):
@@ -86,8 +76,8 @@ class PoliteClient:
         self, sites: dict[str, SiteConfig], politeness: Politeness | None = None, portal: str | None = None
     ):
         self.sites = sites
-        self.politeness = politeness or Politeness.from_env()
-        portal = portal or os.environ.get("DOINGOAI_PORTAL") or None
+        # no environment read here: callers pass the crawl settings (DOINGOAI_CRAWL_*, DOINGOAI_PORTAL)
+        self.politeness = politeness or Politeness()
         if portal:
             _check_portal(portal)
         transport = _PortalTransport(portal) if portal else None

@@ -1,5 +1,5 @@
-"""Alerts: a failed run becomes a row in ops.alerts, a log line and, when $DOINGOAI_ALERT_WEBHOOK
-is set, a JSON POST to that URL.
+"""Alerts: a failed run becomes a row in ops.alerts, a log line and, when a webhook URL is given (the
+orchestrator passes the setting DOINGOAI_ALERT_WEBHOOK), a JSON POST to that URL.
 
 The row comes first, so the alert survives a webhook that is down; the alert id is the run's,
 so a sensor tick that is retried records and posts nothing twice. No Dagster here: the
@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import json
 import logging
-import os
-import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -19,10 +17,17 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+from tenacity import (
+    RetryCallState,
+    Retrying,
+    retry_if_exception_type,
+    retry_if_result,
+    stop_after_attempt,
+    wait_exponential,
+)
 
 from warehouse.db import connect, migrate
 
-WEBHOOK_ENV = "DOINGOAI_ALERT_WEBHOOK"
 logger = logging.getLogger("doingoai.alerts")
 
 
@@ -69,8 +74,7 @@ def raise_alert(
     webhook_url: str | None = None,
     log: Callable[[str], None] | None = None,
 ) -> AlertOutcome:
-    """Record the alert, log it, and post it to the webhook ($DOINGOAI_ALERT_WEBHOOK when not given)."""
-    webhook_url = webhook_url or os.environ.get(WEBHOOK_ENV) or None
+    """Record the alert, log it, and post it to `webhook_url` when one is given."""
     with connect(db_path) as connection:
         migrate(connection)
         inserted = connection.execute(
@@ -113,24 +117,32 @@ def raise_alert(
 def post_webhook(
     url: str, payload: dict[str, Any], attempts: int = 3, timeout: float = 10.0
 ) -> tuple[int | None, str | None]:
-    """POST the payload as JSON; retry connection errors and 5xx a few times. (status, error)."""
-    status: int | None = None
-    error: str | None = None
-    for attempt in range(attempts):
-        if attempt:
-            time.sleep(0.5 * 2 ** (attempt - 1))
-        try:
-            response = httpx.post(url, json=payload, timeout=timeout)
-        except httpx.HTTPError as exc:
-            status, error = None, f"{type(exc).__name__}: {exc}"
-            continue
-        status = response.status_code
-        if status < 400:
-            return status, None
-        error = f"HTTP {status}: {response.text[:200]}"
-        if status < 500:
-            break  # the endpoint refuses this payload; asking again will not help
-    return status, error
+    """POST the payload as JSON: (status, error) of the last try. Connection errors and 5xx are tried
+    again, `attempts` times in all, after 0.5 s then 1 s...; a 4xx is not: the endpoint refuses this
+    payload, and asking again will not help."""
+    retrying = Retrying(
+        retry=retry_if_exception_type(httpx.HTTPError) | retry_if_result(_server_error),
+        wait=wait_exponential(multiplier=0.5),
+        stop=stop_after_attempt(attempts),
+        retry_error_callback=_last_outcome,
+    )
+    try:
+        response: httpx.Response = retrying(httpx.post, url, json=payload, timeout=timeout)
+    except httpx.HTTPError as exc:
+        return None, f"{type(exc).__name__}: {exc}"
+    if response.status_code < 400:
+        return response.status_code, None
+    return response.status_code, f"HTTP {response.status_code}: {response.text[:200]}"
+
+
+def _server_error(response: httpx.Response) -> bool:
+    return response.status_code >= 500
+
+
+def _last_outcome(state: RetryCallState) -> httpx.Response:
+    """When the tries run out: the last answer (a 5xx), or the last connection error raised again."""
+    assert state.outcome is not None, "tenacity gives up only after a try"
+    return state.outcome.result()
 
 
 def recent_alerts(db_path: str | Path | None = None, limit: int = 20) -> list[dict[str, Any]]:

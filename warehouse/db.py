@@ -2,21 +2,21 @@
 
 from __future__ import annotations
 
-import os
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 import duckdb
+from tenacity import Retrying, retry_if_exception, stop_before_delay, wait_exponential
+
+from settings import get_settings
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
-DEFAULT_DB = Path("data/warehouse.duckdb")
 
 
 def db_path(path: str | Path | None = None) -> Path:
-    """`path`, else $DOINGOAI_DB, else data/warehouse.duckdb."""
-    return Path(path or os.environ.get("DOINGOAI_DB") or DEFAULT_DB)
+    """`path`, else the setting DOINGOAI_DB (default data/warehouse.duckdb)."""
+    return Path(path or get_settings().db)
 
 
 @contextmanager
@@ -34,18 +34,20 @@ def connect(path: str | Path | None = None, read_only: bool = False) -> Iterator
 
 
 def _open(target: Path, read_only: bool) -> duckdb.DuckDBPyConnection:
-    """Open the file, waiting (with backoff, up to $DOINGOAI_DB_WAIT seconds, default 120) while
-    another process holds it: DuckDB lets no one open a file that another process is writing."""
-    deadline = time.monotonic() + float(os.environ.get("DOINGOAI_DB_WAIT", "120"))
-    pause = 0.1
-    while True:
-        try:
-            return duckdb.connect(str(target), read_only=read_only)
-        except duckdb.IOException as error:
-            if "lock" not in str(error).lower() or time.monotonic() + pause > deadline:
-                raise
-            time.sleep(pause)
-            pause = min(pause * 2, 5.0)
+    """Open the file, waiting while another process holds it: DuckDB lets no one open a file that
+    another process is writing. Waits 0.1 s, then twice as long each time (at most 5 s), and gives up
+    rather than wait past DOINGOAI_DB_WAIT seconds (default 120); any other error is raised at once."""
+    waiting = Retrying(
+        retry=retry_if_exception(_is_held_by_another_process),
+        wait=wait_exponential(multiplier=0.1, max=5.0),
+        stop=stop_before_delay(get_settings().db_wait),
+        reraise=True,
+    )
+    return waiting(duckdb.connect, str(target), read_only=read_only)
+
+
+def _is_held_by_another_process(error: BaseException) -> bool:
+    return isinstance(error, duckdb.IOException) and "lock" in str(error).lower()
 
 
 def migrate(connection: duckdb.DuckDBPyConnection) -> list[str]:

@@ -12,7 +12,6 @@ per site, and are idempotent: a rerun adds no duplicate row.
 from __future__ import annotations
 
 import json
-import os
 import threading
 import uuid
 from collections.abc import Callable
@@ -29,6 +28,7 @@ from scrapers.crawl import KnownPages, Validators, crawl_site
 from scrapers.http import PoliteClient, Politeness
 from scrapers.parse import PARSER_VERSION, decode_html, parse_article, parse_attachment
 from scrapers.types import FetchResult, ParsedDocument
+from settings import get_settings
 from warehouse.db import connect, migrate
 
 
@@ -68,7 +68,11 @@ def crawl_sites(
         raise ValueError(f"unknown site {', '.join(unknown)}: configured are {', '.join(sorted(configs))}")
     chosen = [configs[site] for site in (sites or list(configs))]
     run_id = uuid.uuid4().hex[:12]
-    portal = portal or os.environ.get("DOINGOAI_PORTAL") or None  # recorded in the run, whichever way it came
+    settings = get_settings()  # what the caller leaves unset: DOINGOAI_PORTAL, DOINGOAI_CRAWL_*
+    portal = portal or settings.portal  # recorded in the run, whichever way it came
+    politeness = politeness or Politeness(
+        delay=settings.crawl_delay, timeout=settings.crawl_timeout, attempts=settings.crawl_attempts
+    )
     with connect(db_path) as connection:
         migrate(connection)
         connection.execute(

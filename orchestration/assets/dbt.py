@@ -1,57 +1,65 @@
-"""The dbt models as assets: every model and source in the lineage graph, with its description."""
+"""The dbt models as assets: every model and source in the lineage graph, with its description.
 
+The graph comes from dbt's manifest (dbt_project/target/manifest.json), a build product: `make
+manifest`, which `make install`, `run`, `test` and `ui` depend on, parses the project again whenever a
+file under dbt_project/ is newer than it. Under `dagster dev` (`make ui`), `prepare_if_dev()` re-parses at
+every load, so an edited model shows at once. Anywhere else, importing this module starts no process:
+it reads the manifest once (`dbt_manifest()`), for these assets and for the checks.
+"""
+
+import functools
+import json
 import shutil
-import subprocess
+import warnings
+from pathlib import Path
+from typing import Any
 
 import dagster as dg
 from dagster_dbt import DbtCliResource, DbtProject, dbt_assets
-from filelock import FileLock
 
-from orchestration.resources import DBT_EXECUTABLE, DBT_PROJECT_DIR, DUCKDB_POOL, WarehouseResource
+from orchestration.resources import DBT_PROJECT_DIR, DUCKDB_POOL, WarehouseResource
 
 dbt_project = DbtProject(project_dir=DBT_PROJECT_DIR, profiles_dir=DBT_PROJECT_DIR)
+dbt_project.prepare_if_dev()  # `dbt parse`, only under `dagster dev`
 KEEP_BUILD_ARTIFACTS = 5  # each build leaves its own target folder (~2 MB): run_results.json, logs
+DBT_OUTPUTS = ("target", "logs", "dbt_packages")  # what dbt writes in dbt_project/; every other file it reads
 
 
-def _manifest_is_stale() -> bool:
-    """True on a fresh clone, or when a model, seed, macro or YAML file changed after the last parse."""
-    if not dbt_project.manifest_path.exists():
-        return True
-    parsed_at = dbt_project.manifest_path.stat().st_mtime
-    sources = [DBT_PROJECT_DIR / "dbt_project.yml"]
-    for folder in ("models", "macros", "seeds", "tests", "analyses"):
-        sources += [path for path in (DBT_PROJECT_DIR / folder).rglob("*") if path.is_file()]
-    return any(path.stat().st_mtime > parsed_at for path in sources)
+class ManifestMissingError(RuntimeError):
+    """dbt_project/target/manifest.json is not there: the project was never parsed (`make manifest`)."""
 
 
-def parse_when_stale() -> None:
-    """Parse (offline, a few seconds) so the lineage shows the project as it is. Every process that
-    loads the definitions gets here (a run, the webserver's code server, test workers): a file lock
-    lets the first parse while the others wait, then find the manifest fresh."""
-    target = DBT_PROJECT_DIR / "target"
-    target.mkdir(exist_ok=True)
-    with FileLock(target / "parse.lock"):
-        if not _manifest_is_stale():
-            return
-        subprocess.run(
-            [
-                DBT_EXECUTABLE,
-                "parse",
-                "--quiet",
-                "--project-dir",
-                str(DBT_PROJECT_DIR),
-                "--profiles-dir",
-                str(DBT_PROJECT_DIR),
-            ],
-            check=True,
-            cwd=DBT_PROJECT_DIR,
-        )
+@functools.cache
+def dbt_manifest() -> dict[str, Any]:
+    """dbt_project's parsed manifest, read once per process: these assets and the checks share it."""
+    return load_manifest(dbt_project.manifest_path, DBT_PROJECT_DIR)
 
 
-parse_when_stale()
+def load_manifest(path: Path, project_dir: Path) -> dict[str, Any]:
+    """The manifest at `path`: one clear error when it is missing, a warning when a file of the
+    project changed after it was made (its graph may then lag behind the models)."""
+    if not path.exists():
+        raise ManifestMissingError(f"{path} is missing: build it with `make manifest` (dbt parse)")
+    newer = newest_source_after(project_dir, path.stat().st_mtime)
+    if newer is not None:
+        warnings.warn(f"{path} is older than {newer}: run `make manifest` to parse it again", stacklevel=2)
+    return json.loads(path.read_text())
 
 
-@dbt_assets(manifest=dbt_project.manifest_path, project=dbt_project, pool=DUCKDB_POOL)
+def newest_source_after(project_dir: Path, parsed_at: float) -> Path | None:
+    """A file of the dbt project changed after `parsed_at`, if any: the rule `make manifest` follows
+    (every file under the project but dbt's outputs and hidden files). A few hundred stat calls."""
+    for top in sorted(project_dir.iterdir()):
+        if top.name in DBT_OUTPUTS or top.name.startswith("."):
+            continue
+        for path in [top, *sorted(top.rglob("*"))]:
+            hidden = any(part.startswith(".") for part in path.relative_to(project_dir).parts)
+            if path.is_file() and not hidden and path.stat().st_mtime > parsed_at:
+                return path
+    return None
+
+
+@dbt_assets(manifest=dbt_manifest(), project=dbt_project, pool=DUCKDB_POOL)
 def dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, warehouse: WarehouseResource):
     warehouse.export_db_env()
     try:

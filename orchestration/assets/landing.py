@@ -5,7 +5,6 @@ changed is caught in the same step that read it. They are blocking: a failing si
 models and the analysts' copy downstream, while raw.documents keeps what was read (raw is raw).
 """
 
-import os
 import time
 from datetime import UTC, datetime
 
@@ -13,6 +12,7 @@ import dagster as dg
 
 from orchestration.assets.crawl import site_partitions
 from orchestration.resources import DUCKDB_POOL, WarehouseResource
+from settings import get_settings
 from warehouse.health import (
     ARTICLE_FIELDS,
     SiteParserHealth,
@@ -32,11 +32,10 @@ def parser_health_limits() -> tuple[float, int]:
 
     The count keeps one dateless article among three new ones (the sites do publish a few) from
     stopping the night; a broken layout loses the field in every new article of the site.
+    Read when the asset runs: DOINGOAI_PARSER_MAX_MISSING and DOINGOAI_PARSER_MIN_MISSING (settings/).
     """
-    return (
-        float(os.environ.get("DOINGOAI_PARSER_MAX_MISSING", "0.25")),
-        int(os.environ.get("DOINGOAI_PARSER_MIN_MISSING", "2")),
-    )
+    settings = get_settings()
+    return settings.parser_max_missing, settings.parser_min_missing
 
 
 def parser_health_check_name(site: str) -> str:
