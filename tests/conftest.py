@@ -16,6 +16,8 @@ from pathlib import Path
 import pytest
 from filelock import FileLock
 
+from settings import environment_with
+
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 # the files of a pipeline run, inside one folder
@@ -53,17 +55,13 @@ class Refreshed:
 
 def pipeline_env(folder: Path) -> dict[str, str]:
     """The test process's environment, pointed at the files in `folder` and at no outside portal."""
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        if key not in ("DOINGOAI_PORTAL", "DOINGOAI_BROKEN_LAYOUT", "DOINGOAI_ALERT_WEBHOOK")
-    }
+    env = environment_with(without=("DOINGOAI_PORTAL", "DOINGOAI_BROKEN_LAYOUT", "DOINGOAI_ALERT_WEBHOOK"))
     return env | {
         "DOINGOAI_DB": str(folder / WAREHOUSE),
         "DOINGOAI_ANALYTICS_DB": str(folder / ANALYTICS),
         "DOINGOAI_CRAWL_DELAY": "0",
         "DAGSTER_HOME": str(folder / DAGSTER_HOME),
-        "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}",
+        "PATH": f"{Path(sys.executable).parent}{os.pathsep}{env.get('PATH', '')}",
     }
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -11,13 +10,14 @@ import duckdb
 import pytest
 
 from sample_portal.server import start_portal
+from settings import environment_with
 from tests.conftest import ROOT
 
 SITES = ("mattrancantho", "nhipsongmientay", "thanhuycantho", "thoidai")
 
 
 def doingoai(*arguments: str) -> subprocess.CompletedProcess[str]:
-    environment = {**os.environ, "DOINGOAI_CRAWL_DELAY": "0", "DOINGOAI_PORTAL": "", "COLUMNS": "160"}
+    environment = environment_with({"DOINGOAI_CRAWL_DELAY": "0", "DOINGOAI_PORTAL": "", "COLUMNS": "160"})
     return subprocess.run(
         [sys.executable, "-c", "from cli.main import main; main()", *arguments],
         cwd=ROOT,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -104,8 +103,7 @@ def test_a_full_run_builds_the_marts_and_publishes_them(refreshed: Refreshed) ->
     assert _count(refreshed.analytics, "SELECT count(*) FROM dim_site") == 4
     from dagster import AssetKey, DagsterInstance, DagsterRunStatus
 
-    os.environ["DAGSTER_HOME"] = str(refreshed.dagster_home)
-    with DagsterInstance.get() as instance:
+    with DagsterInstance.from_config(str(refreshed.dagster_home)) as instance:
         for run_id in refreshed.run_ids:
             run = instance.get_run_by_id(run_id)
             assert run is not None and run.status == DagsterRunStatus.SUCCESS
