@@ -17,7 +17,7 @@ from orchestration.assets.landing import raw_documents
 from orchestration.definitions import all_sites_tags, defs
 from orchestration.resources import WarehouseResource
 from orchestration.sensors import alert_on_run_failure
-from sample_portal.server import start_portal
+from tests.conftest import StartPortal
 from warehouse.alerts import Alert, raise_alert, recent_alerts
 
 
@@ -122,28 +122,29 @@ def test_without_a_webhook_the_alert_is_still_recorded(
 
 
 def test_the_failure_sensor_alerts_on_a_real_failed_run(
-    tmp_path: Path, webhook: Webhook, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path,
+    webhook: Webhook,
+    monkeypatch: pytest.MonkeyPatch,
+    sample_portal: StartPortal,
+    dagster_instance: dg.DagsterInstance,
 ) -> None:
     db = tmp_path / "warehouse.duckdb"
     monkeypatch.setenv("DOINGOAI_DB", str(db))
     monkeypatch.setenv("DOINGOAI_ALERT_WEBHOOK", webhook.url)
-    with (
-        start_portal(broken_layout="nhipsongmientay") as portal,
-        dg.instance_for_test(temp_dir=str(tmp_path)) as instance,
-    ):
+    with sample_portal(broken_layout="nhipsongmientay") as portal:
         result = dg.materialize(
             [raw_pages, raw_documents],
-            instance=instance,
+            instance=dagster_instance,
             resources={"warehouse": WarehouseResource(portal=portal.url, crawl_delay=0)},
             tags=all_sites_tags(),
             raise_on_error=False,
         )
         assert not result.success
-        run = instance.get_run_by_id(result.run_id)
+        run = dagster_instance.get_run_by_id(result.run_id)
         failure = next(e for e in result.all_events if e.event_type == dg.DagsterEventType.RUN_FAILURE)
         context = dg.build_run_status_sensor_context(
             sensor_name="alert_on_run_failure",
-            dagster_instance=instance,
+            dagster_instance=dagster_instance,
             dagster_run=run,
             dagster_event=failure,
         ).for_run_failure()
@@ -164,8 +165,9 @@ def test_the_sensor_is_in_the_definitions_and_on_by_default() -> None:
     assert sensor.default_status == dg.DefaultSensorStatus.RUNNING
 
 
+@pytest.mark.pipeline  # two runs of the nightly job, as `doingoai run` and its rerun launch them
 def test_a_failed_command_line_run_is_alerted_and_rerun_from_its_failure_only(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, sample_portal: StartPortal
 ) -> None:
     from orchestration.launch import rerun_failed, run_nightly_refresh
 
@@ -176,7 +178,7 @@ def test_a_failed_command_line_run_is_alerted_and_rerun_from_its_failure_only(
     monkeypatch.setenv("DOINGOAI_ANALYTICS_DB", str(tmp_path / "analytics.duckdb"))
     monkeypatch.setenv("DOINGOAI_CRAWL_DELAY", "0")
     monkeypatch.delenv("DOINGOAI_ALERT_WEBHOOK", raising=False)
-    with start_portal(broken_layout="thoidai") as portal:
+    with sample_portal(broken_layout="thoidai") as portal:
         monkeypatch.setenv("DOINGOAI_PORTAL", portal.url)
         first = run_nightly_refresh(home)
         assert not first.success

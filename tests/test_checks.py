@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
 import dagster as dg
-import duckdb
 import pytest
 from dagster_dbt import DbtCliResource
 
@@ -24,20 +22,15 @@ from orchestration.checks import (
 )
 from orchestration.definitions import all_sites_tags, defs
 from orchestration.resources import DBT_EXECUTABLE, WarehouseResource
-from sample_portal.server import RunningPortal, start_portal
+from sample_portal.server import RunningPortal
 from scrapers.http import Politeness
+from tests.queries import scalar
 from warehouse.db import connect, migrate
 from warehouse.extracting import extract_pending
 from warehouse.health import extraction_yield, parser_health
 from warehouse.landing import crawl_sites, parse_pending
 
 SITES = ["mattrancantho", "nhipsongmientay", "thanhuycantho", "thoidai"]
-
-
-@pytest.fixture
-def portal() -> Iterator[RunningPortal]:
-    with start_portal() as running:
-        yield running
 
 
 def _crawl_and_parse(db: Path, portal: RunningPortal) -> None:
@@ -80,30 +73,29 @@ def _materialize(instance: dg.DagsterInstance, db: Path, portal: RunningPortal) 
 
 
 def test_a_broken_layout_fails_that_sites_check_only_and_stops_the_run_there(
-    tmp_path: Path, portal: RunningPortal
+    tmp_path: Path, portal: RunningPortal, dagster_instance: dg.DagsterInstance
 ) -> None:
     db = tmp_path / "warehouse.duckdb"
-    with dg.instance_for_test(temp_dir=str(tmp_path)) as instance:
-        good = _materialize(instance, db, portal)
-        assert good.success
-        assert {e.check_name: e.passed for e in good.get_asset_check_evaluations()} == {
-            f"parser_health_{site}": True for site in SITES
-        }
-        metadata = good.asset_materializations_for_node("raw__documents")[0].metadata
-        assert "| thoidai |" in metadata["per_site"].value
-        assert "](https://" in metadata["new_documents"].value  # a linked preview of new articles
+    good = _materialize(dagster_instance, db, portal)
+    assert good.success
+    assert {e.check_name: e.passed for e in good.get_asset_check_evaluations()} == {
+        f"parser_health_{site}": True for site in SITES
+    }
+    metadata = good.asset_materializations_for_node("raw__documents")[0].metadata
+    assert "| thoidai |" in metadata["per_site"].value
+    assert "](https://" in metadata["new_documents"].value  # a linked preview of new articles
 
-        portal.set_state(broken_layout="thoidai")
-        broken = _materialize(instance, db, portal)
-        assert not broken.success
-        results = {e.check_name: e for e in broken.get_asset_check_evaluations()}
-        assert [name for name, e in results.items() if not e.passed] == ["parser_health_thoidai"]
-        message = results["parser_health_thoidai"].description or ""
-        assert message.startswith("thoidai:") and "no title (h1.article-title)" in message
-        assert "no date (.article-date)" in message
-        failure = next(e for e in broken.all_events if e.event_type == dg.DagsterEventType.STEP_FAILURE)
-        assert failure.step_key == "raw__documents"
-        assert "parser_health_thoidai" in failure.step_failure_data.error.message  # type: ignore[union-attr]
+    portal.set_state(broken_layout="thoidai")
+    broken = _materialize(dagster_instance, db, portal)
+    assert not broken.success
+    results = {e.check_name: e for e in broken.get_asset_check_evaluations()}
+    assert [name for name, e in results.items() if not e.passed] == ["parser_health_thoidai"]
+    message = results["parser_health_thoidai"].description or ""
+    assert message.startswith("thoidai:") and "no title (h1.article-title)" in message
+    assert "no date (.article-date)" in message
+    failure = next(e for e in broken.all_events if e.event_type == dg.DagsterEventType.STEP_FAILURE)
+    assert failure.step_key == "raw__documents"
+    assert "parser_health_thoidai" in failure.step_failure_data.error.message  # type: ignore[union-attr]
 
 
 def test_every_site_has_a_blocking_parser_health_check() -> None:
@@ -138,29 +130,27 @@ def _guard_and_publish(instance: dg.DagsterInstance, db: Path, analytics: Path) 
 
 
 def test_a_mart_that_would_shrink_too_much_is_not_published(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, dagster_instance: dg.DagsterInstance
 ) -> None:
     db, analytics = tmp_path / "warehouse.duckdb", tmp_path / "analytics.duckdb"
     monkeypatch.setenv("DOINGOAI_MART_MAX_SHRINK", "0.2")
-    with dg.instance_for_test(temp_dir=str(tmp_path)) as instance:
-        _marts(db, {"dim_site": 4, "dim_article": 60})
-        first = _guard_and_publish(instance, db, analytics)
-        assert first.success
-        published = analytics.read_bytes()
+    _marts(db, {"dim_site": 4, "dim_article": 60})
+    first = _guard_and_publish(dagster_instance, db, analytics)
+    assert first.success
+    published = analytics.read_bytes()
 
-        _marts(db, {"dim_site": 4, "dim_article": 30})  # half the articles lost
-        shrunk = _guard_and_publish(instance, db, analytics)
-        assert not shrunk.success
-        verdicts = {e.asset_key.path[-1]: e for e in shrunk.get_asset_check_evaluations()}
-        assert not verdicts["dim_article"].passed and verdicts["dim_site"].passed
-        assert "30 rows built, 60 published (-30)" in (verdicts["dim_article"].description or "")
-        assert analytics.read_bytes() == published  # the copy was never replaced
-        assert not shrunk.asset_materializations_for_node("analytics_copy")
+    _marts(db, {"dim_site": 4, "dim_article": 30})  # half the articles lost
+    shrunk = _guard_and_publish(dagster_instance, db, analytics)
+    assert not shrunk.success
+    verdicts = {e.asset_key.path[-1]: e for e in shrunk.get_asset_check_evaluations()}
+    assert not verdicts["dim_article"].passed and verdicts["dim_site"].passed
+    assert "30 rows built, 60 published (-30)" in (verdicts["dim_article"].description or "")
+    assert analytics.read_bytes() == published  # the copy was never replaced
+    assert not shrunk.asset_materializations_for_node("analytics_copy")
 
-        _marts(db, {"dim_site": 4, "dim_article": 55})  # within the 20 % allowed
-        assert _guard_and_publish(instance, db, analytics).success
-        with duckdb.connect(str(analytics), read_only=True) as connection:
-            assert connection.execute("SELECT count(*) FROM dim_article").fetchone() == (55,)
+    _marts(db, {"dim_site": 4, "dim_article": 55})  # within the 20 % allowed
+    assert _guard_and_publish(dagster_instance, db, analytics).success
+    assert scalar(analytics, "SELECT count(*) FROM dim_article") == 55
 
 
 def test_the_row_count_guard_covers_every_mart_and_blocks() -> None:
@@ -206,6 +196,8 @@ def test_marts_and_the_copy_go_stale_after_26_hours() -> None:
     assert graph.get(dg.AssetKey(["raw", "pages"])).freshness_policy is None
 
 
+@pytest.mark.pipeline  # `dbt source freshness`, in its own process
+@pytest.mark.subprocess
 def test_dbt_source_freshness_warns_on_a_stale_table_and_errors_on_a_dead_one(
     tmp_path: Path, portal: RunningPortal
 ) -> None:

@@ -6,12 +6,14 @@ import subprocess
 import sys
 from pathlib import Path
 
-import duckdb
 import pytest
 
-from sample_portal.server import start_portal
+from sample_portal.server import RunningPortal
 from settings import environment_with
 from tests.conftest import ROOT
+from tests.queries import query, scalar
+
+pytestmark = pytest.mark.subprocess  # the command in its own process, as a user runs it
 
 SITES = ("mattrancantho", "nhipsongmientay", "thanhuycantho", "thoidai")
 
@@ -28,18 +30,7 @@ def doingoai(*arguments: str) -> subprocess.CompletedProcess[str]:
     )
 
 
-def query(db: Path, sql: str) -> list[tuple]:
-    with duckdb.connect(str(db), read_only=True) as connection:
-        return connection.execute(sql).fetchall()
-
-
-@pytest.fixture(scope="module")
-def portal():
-    with start_portal() as running:
-        yield running
-
-
-def test_crawl_lands_every_site_and_prints_a_summary_per_site(tmp_path: Path, portal) -> None:
+def test_crawl_lands_every_site_and_prints_a_summary_per_site(tmp_path: Path, portal: RunningPortal) -> None:
     db = tmp_path / "w.duckdb"
     result = doingoai("crawl", "--portal", portal.url, "--db", str(db))
     assert result.returncode == 0, result.stderr
@@ -55,10 +46,10 @@ def test_crawl_lands_every_site_and_prints_a_summary_per_site(tmp_path: Path, po
 
     again = doingoai("crawl", "--portal", portal.url, "--db", str(db))
     assert again.returncode == 0, again.stderr
-    assert query(db, "SELECT count(*) FROM raw.documents")[0][0] == sum(documents.values())
+    assert scalar(db, "SELECT count(*) FROM raw.documents") == sum(documents.values())
 
 
-def test_one_site_in_full(tmp_path: Path, portal) -> None:
+def test_one_site_in_full(tmp_path: Path, portal: RunningPortal) -> None:
     db = tmp_path / "w.duckdb"
     result = doingoai("crawl", "--site", "thanhuycantho", "--full", "--portal", portal.url, "--db", str(db))
     assert result.returncode == 0, result.stderr

@@ -12,6 +12,7 @@ import pytest
 from sample_portal.pdf import render_pdf
 from tests.conftest import ROOT
 
+pytestmark = pytest.mark.subprocess  # the command in its own process, as a user runs it
 DOINGOAI = [sys.executable, "-c", "from cli.main import main; main()"]
 
 LETTER = (

@@ -6,13 +6,14 @@ import re
 from collections import Counter
 from pathlib import Path
 
-import duckdb
 import pytest
 
 from sample_portal.model import SITES
-from sample_portal.server import Portal, PortalState, start_portal
+from sample_portal.server import Portal, PortalState
 from scrapers.http import Politeness
-from warehouse.landing import crawl_sites, parse_pending
+from tests.conftest import StartPortal
+from tests.queries import query, scalar
+from warehouse.landing import CrawlSummary, crawl_sites, parse_pending
 
 FAST = Politeness(delay=0.0, backoff=0.02, max_wait=0.1, timeout=1.0)  # Retry-After is capped at max_wait
 SEED_URLS = {  # seed stem -> its page on the sample portal
@@ -36,22 +37,19 @@ def token_f1(predicted: str, expected: str) -> float:
     return 2 * precision * recall / (precision + recall)
 
 
-def crawl(db: Path, portal_url: str, **options: object) -> dict:
-    summaries = crawl_sites(db, portal=portal_url, politeness=options.pop("politeness", FAST), **options)  # type: ignore[arg-type]
+def crawl(
+    db: Path, portal_url: str, politeness: Politeness = FAST, full: bool = False
+) -> dict[str, CrawlSummary]:
+    summaries = crawl_sites(db, portal=portal_url, politeness=politeness, full=full)
     parse_pending(db)
     return summaries
 
 
-def query(db: Path, sql: str, *params: object) -> list[tuple]:
-    with duckdb.connect(str(db), read_only=True) as connection:
-        return connection.execute(sql, list(params)).fetchall()
-
-
 @pytest.fixture(scope="module")
-def first_crawl(tmp_path_factory: pytest.TempPathFactory):
+def first_crawl(tmp_path_factory: pytest.TempPathFactory, sample_portal: StartPortal):
     """One crawl of the day-1 portal, shared by the read-only assertions below."""
     db = tmp_path_factory.mktemp("crawl") / "warehouse.duckdb"
-    with start_portal() as portal:
+    with sample_portal() as portal:
         summaries = crawl(db, portal.url)
         yield db, summaries, portal.stats()
 
@@ -138,9 +136,9 @@ def test_stored_urls_are_the_real_portals_urls(first_crawl) -> None:
     assert hosts == {scheme.host for scheme in SITES.values()}
 
 
-def test_a_second_run_transfers_no_body_and_adds_no_row(tmp_path: Path) -> None:
+def test_a_second_run_transfers_no_body_and_adds_no_row(tmp_path: Path, sample_portal: StartPortal) -> None:
     db = tmp_path / "w.duckdb"
-    with start_portal() as portal:
+    with sample_portal() as portal:
         crawl(db, portal.url)
         before = query(db, "SELECT (SELECT count(*) FROM raw.pages), (SELECT count(*) FROM raw.documents)")
         summaries = crawl(db, portal.url)
@@ -156,7 +154,9 @@ def test_a_second_run_transfers_no_body_and_adds_no_row(tmp_path: Path) -> None:
     assert all(total == 0 for _, total in transferred), transferred
 
 
-def test_moving_the_day_forward_yields_the_new_changed_and_removed_pages(tmp_path: Path) -> None:
+def test_moving_the_day_forward_yields_the_new_changed_and_removed_pages(
+    tmp_path: Path, sample_portal: StartPortal
+) -> None:
     db = tmp_path / "w.duckdb"
     day1, day2 = Portal(PortalState(day=1)), Portal(PortalState(day=2))
 
@@ -165,7 +165,7 @@ def test_moving_the_day_forward_yields_the_new_changed_and_removed_pages(tmp_pat
 
     first, second = online(day1), online(day2)
     expected_new = {key.split("/")[0] for key in set(second) - set(first)}
-    with start_portal(day=1) as portal:
+    with sample_portal(day=1) as portal:
         crawl(db, portal.url)
         portal.set_state(day=2)
         summaries = crawl(db, portal.url)
@@ -180,11 +180,13 @@ def test_moving_the_day_forward_yields_the_new_changed_and_removed_pages(tmp_pat
     assert versions == [(2,)]  # both versions of the edited article are kept
 
 
-def test_transient_failures_still_end_with_everything_landed(tmp_path: Path) -> None:
+def test_transient_failures_still_end_with_everything_landed(
+    tmp_path: Path, sample_portal: StartPortal
+) -> None:
     clean, flaky = tmp_path / "clean.duckdb", tmp_path / "flaky.duckdb"
-    with start_portal() as portal:
+    with sample_portal() as portal:
         crawl(clean, portal.url)
-    with start_portal(flaky=0.3) as portal:
+    with sample_portal(flaky=0.3) as portal:
         summaries = crawl(flaky, portal.url)
         statuses = Counter(request["status"] for request in portal.stats()["requests"])
     assert statuses[503] + statuses[429] + statuses[504] > 0  # failures really happened
@@ -193,27 +195,31 @@ def test_transient_failures_still_end_with_everything_landed(tmp_path: Path) -> 
     assert query(clean, documents) == query(flaky, documents)
 
 
-def test_a_failed_fetch_is_recorded_and_the_next_run_picks_it_up(tmp_path: Path) -> None:
+def test_a_failed_fetch_is_recorded_and_the_next_run_picks_it_up(
+    tmp_path: Path, sample_portal: StartPortal
+) -> None:
     db = tmp_path / "w.duckdb"
     no_retry = Politeness(delay=0.0, attempts=1, timeout=1.0)
-    with start_portal(flaky=0.3) as portal:
+    with sample_portal(flaky=0.3) as portal:
         summaries = crawl(db, portal.url, politeness=no_retry)
         assert sum(s.failed for s in summaries.values()) > 0
-        errors = query(db, "SELECT count(*) FROM raw.fetches WHERE error IS NOT NULL")[0][0]
+        errors = scalar(db, "SELECT count(*) FROM raw.fetches WHERE error IS NOT NULL")
         assert errors > 0
-        partial = query(db, "SELECT count(*) FROM raw.documents")[0][0]
+        partial = scalar(db, "SELECT count(*) FROM raw.documents")
         portal.set_state(flaky=0.0)
         crawl(db, portal.url, full=True)
-    complete = query(db, "SELECT count(DISTINCT url) FROM raw.documents")[0][0]
+    complete = scalar(db, "SELECT count(DISTINCT url) FROM raw.documents")
     assert complete > partial
     clean = Portal(PortalState())
     assert complete == sum(len(clean.online(site)) for site in SITES) + 6  # articles and their PDFs
 
 
-def test_a_rerun_through_a_portal_on_another_port_adds_nothing(tmp_path: Path) -> None:
+def test_a_rerun_through_a_portal_on_another_port_adds_nothing(
+    tmp_path: Path, sample_portal: StartPortal
+) -> None:
     """Stored URLs are the real portals' URLs, so the address that served them does not matter."""
     db = tmp_path / "w.duckdb"
-    with start_portal() as first, start_portal() as second:
+    with sample_portal() as first, sample_portal() as second:
         assert second.url != first.url
         crawl(db, first.url)
         before = query(db, "SELECT (SELECT count(*) FROM raw.pages), (SELECT count(*) FROM raw.documents)")

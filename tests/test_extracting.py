@@ -7,12 +7,13 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-import duckdb
 import pytest
 
 from extraction import EXTRACTOR_VERSION, Extraction, extract
-from sample_portal.server import start_portal
+from sample_portal.server import RunningPortal
 from scrapers.http import Politeness
+from tests.conftest import StartPortal
+from tests.queries import query, scalar
 from warehouse.extracting import RECORD_TABLES, extract_pending
 from warehouse.landing import crawl_sites, parse_pending
 
@@ -20,19 +21,8 @@ FAST = Politeness(delay=0.0, backoff=0.02, max_wait=0.2, timeout=2.0)
 PARTY = ["thanhuycantho"]
 
 
-def rows(db: Path, sql: str) -> list[tuple]:
-    with duckdb.connect(str(db), read_only=True) as connection:
-        return connection.execute(sql).fetchall()
-
-
-@pytest.fixture(scope="module")
-def portal():
-    with start_portal() as running:
-        yield running
-
-
 @pytest.fixture
-def parsed(tmp_path: Path, portal) -> Path:
+def parsed(tmp_path: Path, portal: RunningPortal) -> Path:
     db = tmp_path / "w.duckdb"
     crawl_sites(db, PARTY, portal=portal.url, politeness=FAST)
     parse_pending(db)
@@ -40,40 +30,40 @@ def parsed(tmp_path: Path, portal) -> Path:
 
 
 def test_every_document_version_is_extracted_once_with_its_records(parsed: Path) -> None:
-    documents = rows(parsed, "SELECT count(*) FROM raw.documents")[0][0]
+    documents = scalar(parsed, "SELECT count(*) FROM raw.documents")
     first = extract_pending(parsed)
     assert first.documents == documents and first.failed == 0 and first.records["directives"] > 0
     again = extract_pending(parsed)
     assert (again.documents, again.total_records) == (0, 0)
-    landed = rows(
+    [landed] = query(
         parsed,
         "SELECT count(*), count(*) FILTER (WHERE status = 'ok'), min(extractor_version), max(extractor_version) "
         "FROM extracted.documents",
-    )[0]
+    )
     assert landed == (documents, documents, EXTRACTOR_VERSION, EXTRACTOR_VERSION)
     for table in RECORD_TABLES:
-        count = rows(parsed, f"SELECT count(*) FROM extracted.{table}")[0][0]
+        count = scalar(parsed, f"SELECT count(*) FROM extracted.{table}")
         assert count == first.records[table], table
-    batches = rows(parsed, "SELECT documents, records FROM extracted.batches ORDER BY started_at")
+    batches = query(parsed, "SELECT documents, records FROM extracted.batches ORDER BY started_at")
     assert batches == [(documents, first.total_records), (0, 0)]
 
 
 def test_records_carry_their_document_version_and_evidence(parsed: Path) -> None:
     extract_pending(parsed)
-    [(missing,)] = rows(
+    [(missing,)] = query(
         parsed,
         """SELECT count(*) FROM extracted.directives r
            WHERE NOT EXISTS (SELECT 1 FROM raw.documents d WHERE d.url = r.document_url
                              AND d.content_hash = r.content_hash AND d.parser_version = r.parser_version)""",
     )
     assert missing == 0
-    body, sentence, start, end, sentence_start, number = rows(
+    [(body, sentence, start, end, sentence_start, number)] = query(
         parsed,
         """SELECT d.body_text, r.evidence_sentence, r.span_start, r.span_end, r.sentence_start, r.number
            FROM extracted.directives r JOIN raw.documents d
              ON d.url = r.document_url AND d.content_hash = r.content_hash
            WHERE r.type = 'chi_thi' AND r.number = '12' LIMIT 1""",
-    )[0]
+    )
     text = extract(body).text  # offsets point into the normalised text
     assert text[sentence_start : sentence_start + len(sentence)] == sentence
     assert number in text[start:end]
@@ -87,44 +77,45 @@ def test_a_failing_document_is_recorded_and_retried_while_the_rest_go_on(parsed:
 
     first = extract_pending(parsed, extractor=picky)
     assert first.failed >= 1 and first.documents >= 1
-    failures = rows(parsed, "SELECT error FROM extracted.documents WHERE status = 'failed'")
+    failures = query(parsed, "SELECT error FROM extracted.documents WHERE status = 'failed'")
     assert failures and all("ValueError: cannot read this one" in error for (error,) in failures)
     retry = extract_pending(parsed)  # the fixed extractor picks up exactly the failed ones
     assert (retry.documents, retry.failed) == (first.failed, 0)
-    assert rows(parsed, "SELECT count(*) FROM extracted.documents WHERE status = 'failed'") == [(0,)]
+    assert scalar(parsed, "SELECT count(*) FROM extracted.documents WHERE status = 'failed'") == 0
 
 
 def test_a_new_extractor_version_re_extracts_everything_and_nothing_else(parsed: Path) -> None:
     extract_pending(parsed)
-    pages, documents = rows(
+    [(pages, documents)] = query(
         parsed, "SELECT (SELECT count(*) FROM raw.pages), (SELECT count(*) FROM raw.documents)"
-    )[0]
+    )
     bumped = extract_pending(parsed, version="test-next")
     assert bumped.documents == documents
-    assert rows(parsed, "SELECT count(DISTINCT extractor_version) FROM extracted.documents") == [(2,)]
-    assert rows(parsed, "SELECT (SELECT count(*) FROM raw.pages), (SELECT count(*) FROM raw.documents)") == [
+    assert scalar(parsed, "SELECT count(DISTINCT extractor_version) FROM extracted.documents") == 2
+    assert query(parsed, "SELECT (SELECT count(*) FROM raw.pages), (SELECT count(*) FROM raw.documents)") == [
         (pages, documents)
     ]
 
 
-def test_a_changed_page_is_extracted_on_the_next_run_only(tmp_path: Path) -> None:
+def test_a_changed_page_is_extracted_on_the_next_run_only(tmp_path: Path, sample_portal: StartPortal) -> None:
     db = tmp_path / "w.duckdb"
-    with start_portal(day=1) as day1:
+    with sample_portal(day=1) as day1:
         crawl_sites(db, ["thoidai"], portal=day1.url, politeness=FAST)
     parse_pending(db)
     extract_pending(db)
-    with start_portal(day=2) as day2:
+    with sample_portal(day=2) as day2:
         crawl_sites(db, ["thoidai"], portal=day2.url, politeness=FAST)
     parse_pending(db)
-    new_versions = rows(
+    new_versions = scalar(
         db,
         """SELECT count(*) FROM raw.documents d WHERE NOT EXISTS (
                SELECT 1 FROM extracted.documents e WHERE e.document_url = d.url AND e.content_hash = d.content_hash)""",
-    )[0][0]
+    )
     assert new_versions > 0
     assert extract_pending(db).documents == new_versions
 
 
+@pytest.mark.pipeline
 def test_the_extraction_asset_shows_per_site_counts_and_a_preview_of_new_facts(parsed: Path) -> None:
     import dagster as dg
 
@@ -144,10 +135,7 @@ def test_the_extraction_asset_shows_per_site_counts_and_a_preview_of_new_facts(p
         return {name: value.value for name, value in event.materialization.metadata.items()}
 
     first = materialize()
-    assert (
-        first["failed"] == 0
-        and first["documents"] == rows(parsed, "SELECT count(*) FROM raw.documents")[0][0]
-    )
+    assert first["failed"] == 0 and first["documents"] == scalar(parsed, "SELECT count(*) FROM raw.documents")
     assert "| thanhuycantho |" in str(first["per_site"])
     preview = str(first["new_facts"])
     assert "| directives | Chỉ thị" in preview and "12-CT/TW" in preview  # as written in the text

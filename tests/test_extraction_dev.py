@@ -15,6 +15,7 @@ import pytest
 
 from tests.conftest import ROOT
 
+pytestmark = pytest.mark.subprocess  # the command and the scorer, each in its own process
 FIELDS = ("directives", "people", "aid", "events", "countries")
 DOINGOAI = [sys.executable, "-c", "from cli.main import main; main()"]
 

@@ -15,8 +15,10 @@ import duckdb
 import pytest
 
 import warehouse.landing as landing
-from sample_portal.server import start_portal
+from sample_portal.server import RunningPortal
 from scrapers.http import Politeness
+from tests.conftest import StartPortal
+from tests.queries import query, scalar
 from warehouse.db import MIGRATIONS, connect, migrate
 from warehouse.landing import crawl_sites, parse_pending
 
@@ -25,23 +27,12 @@ PARTY = ["thanhuycantho"]  # the smallest site, with PDF attachments
 RAW_TABLES = ("crawl_runs", "fetches", "pages", "documents", "parse_failures")
 
 
-def query(db: Path, sql: str, *params: object) -> list[tuple]:
-    with duckdb.connect(str(db), read_only=True) as connection:
-        return connection.execute(sql, list(params)).fetchall()
-
-
 def counts(db: Path) -> dict[str, int]:
-    return {table: query(db, f"SELECT count(*) FROM raw.{table}")[0][0] for table in RAW_TABLES}
-
-
-@pytest.fixture(scope="module")
-def portal():
-    with start_portal() as running:
-        yield running
+    return {table: scalar(db, f"SELECT count(*) FROM raw.{table}") for table in RAW_TABLES}
 
 
 @pytest.fixture
-def crawled(tmp_path: Path, portal) -> Path:
+def crawled(tmp_path: Path, portal: RunningPortal) -> Path:
     """A warehouse holding one crawl of the party portal, parsed."""
     db = tmp_path / "w.duckdb"
     crawl_sites(db, PARTY, portal=portal.url, politeness=FAST)
@@ -98,7 +89,7 @@ def test_every_raw_column_is_documented(tmp_path: Path) -> None:
 # --- what a crawl lands -------------------------------------------------------------------------
 
 
-def test_a_first_crawl_lands_every_page_with_its_validators(crawled: Path, portal) -> None:
+def test_a_first_crawl_lands_every_page_with_its_validators(crawled: Path) -> None:
     pages = query(
         crawled,
         "SELECT kind, count(*), count(etag), count(*) FILTER (WHERE removed_at IS NULL) "
@@ -132,7 +123,7 @@ def test_a_pdf_document_is_titled_with_the_text_of_its_link(crawled: Path) -> No
     assert rows and all(not title.endswith(".pdf") for _, title in rows)
 
 
-def test_a_rerun_confirms_versions_without_adding_rows(crawled: Path, portal) -> None:
+def test_a_rerun_confirms_versions_without_adding_rows(crawled: Path, portal: RunningPortal) -> None:
     before = counts(crawled)
     seen_before = dict(query(crawled, "SELECT url, last_seen_at FROM raw.pages WHERE kind = 'article'"))
     summaries = crawl_sites(crawled, PARTY, portal=portal.url, politeness=FAST)
@@ -143,18 +134,19 @@ def test_a_rerun_confirms_versions_without_adding_rows(crawled: Path, portal) ->
     }
     summary = summaries["thanhuycantho"]
     assert summary.new == summary.changed == summary.removed == summary.failed == 0
-    assert (
-        summary.unchanged
-        == len(seen_before) + query(crawled, "SELECT count(*) FROM raw.pages WHERE kind = 'attachment'")[0][0]
+    assert summary.unchanged == len(seen_before) + scalar(
+        crawled, "SELECT count(*) FROM raw.pages WHERE kind = 'attachment'"
     )
     seen_after = dict(query(crawled, "SELECT url, last_seen_at FROM raw.pages WHERE kind = 'article'"))
     assert all(seen_after[url] > seen_before[url] for url in seen_before)  # each 304 moved last_seen_at
 
 
-def test_a_removed_page_is_marked_never_deleted_and_cleared_when_it_returns(tmp_path: Path) -> None:
+def test_a_removed_page_is_marked_never_deleted_and_cleared_when_it_returns(
+    tmp_path: Path, sample_portal: StartPortal
+) -> None:
     db = tmp_path / "w.duckdb"
     sites = ["nhipsongmientay"]  # day 2 removes one of its articles
-    with start_portal(day=1) as portal:
+    with sample_portal(day=1) as portal:
         crawl_sites(db, sites, portal=portal.url, politeness=FAST)
         portal.set_state(day=2)
         crawl_sites(db, sites, portal=portal.url, politeness=FAST)
@@ -187,7 +179,7 @@ class _FailingConnection:
 
 
 def test_a_site_batch_that_fails_midway_leaves_nothing_half_written(
-    tmp_path: Path, portal, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, portal: RunningPortal, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     db = tmp_path / "w.duckdb"
     with connect(db) as connection:
@@ -209,7 +201,9 @@ def test_a_site_batch_that_fails_midway_leaves_nothing_half_written(
     assert counts(db)["pages"] > 0 and counts(db)["documents"] > 0
 
 
-def test_a_crash_in_the_middle_of_a_crawl_is_resumed_by_the_next_run(tmp_path: Path, portal) -> None:
+def test_a_crash_in_the_middle_of_a_crawl_is_resumed_by_the_next_run(
+    tmp_path: Path, portal: RunningPortal
+) -> None:
     clean, crashed = tmp_path / "clean.duckdb", tmp_path / "crashed.duckdb"
     crawl_sites(clean, PARTY, portal=portal.url, politeness=FAST)
     parse_pending(clean)
@@ -281,7 +275,7 @@ def test_a_new_parser_version_reparses_stored_pages_without_fetching(
 
 
 def test_the_portal_switch_from_the_environment_is_recorded(
-    tmp_path: Path, portal, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, portal: RunningPortal, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("DOINGOAI_PORTAL", portal.url)
     db = tmp_path / "w.duckdb"
@@ -289,9 +283,9 @@ def test_the_portal_switch_from_the_environment_is_recorded(
     assert query(db, "SELECT portal FROM raw.crawl_runs") == [(portal.url,)]
 
 
-def test_every_request_is_one_row_in_raw_fetches(tmp_path: Path) -> None:
+def test_every_request_is_one_row_in_raw_fetches(tmp_path: Path, sample_portal: StartPortal) -> None:
     db = tmp_path / "w.duckdb"
-    with start_portal(flaky=0.3) as flaky:
+    with sample_portal(flaky=0.3) as flaky:
         crawl_sites(
             db,
             PARTY,
@@ -321,7 +315,8 @@ def test_an_unknown_site_is_refused_with_the_configured_ids(tmp_path: Path) -> N
         raise AssertionError("accepted")
 
 
-def test_landing_waits_while_another_process_reads_the_file(tmp_path: Path, portal) -> None:
+@pytest.mark.subprocess  # another process holds the file open
+def test_landing_waits_while_another_process_reads_the_file(tmp_path: Path, portal: RunningPortal) -> None:
     db = tmp_path / "w.duckdb"
     with connect(db) as connection:
         migrate(connection)
@@ -350,7 +345,9 @@ def test_landing_waits_while_another_process_reads_the_file(tmp_path: Path, port
     assert counts(db)["pages"] > 0
 
 
-def test_a_page_marked_removed_that_answers_again_is_cleared_on_the_next_run(crawled: Path, portal) -> None:
+def test_a_page_marked_removed_that_answers_again_is_cleared_on_the_next_run(
+    crawled: Path, portal: RunningPortal
+) -> None:
     with connect(crawled) as connection:
         [(url,)] = connection.execute(
             "SELECT url FROM raw.pages WHERE kind = 'article' ORDER BY url LIMIT 1"

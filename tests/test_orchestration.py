@@ -6,9 +6,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-import duckdb
+import pytest
 
 from tests.conftest import ROOT, Refreshed
+from tests.queries import query, scalar
 
 
 def test_definitions_load_with_the_job_the_schedule_and_the_lineage() -> None:
@@ -63,6 +64,7 @@ def test_the_schedule_asks_for_one_run_over_every_site() -> None:
     assert request.tags["dagster/asset_partition_range_end"] == "thoidai"
 
 
+@pytest.mark.subprocess
 def test_processes_preparing_one_new_dagster_home_together_all_get_a_working_instance(tmp_path: Path) -> None:
     """Runs started together on a new DAGSTER_HOME once left its SQLite storage with two schema heads."""
     code = (
@@ -86,21 +88,16 @@ def test_processes_preparing_one_new_dagster_home_together_all_get_a_working_ins
     ]
 
 
-def _count(db: Path, sql: str) -> int:
-    with duckdb.connect(str(db), read_only=True) as connection:
-        return connection.execute(sql).fetchone()[0]
-
-
 def test_a_full_run_builds_the_marts_and_publishes_them(refreshed: Refreshed) -> None:
-    articles = _count(
+    articles = scalar(
         refreshed.warehouse, "SELECT count(DISTINCT url) FROM raw.documents WHERE kind = 'article'"
     )
     assert (
-        _count(refreshed.analytics, "SELECT count(*) FROM dim_article WHERE article_kind = 'article'")
+        scalar(refreshed.analytics, "SELECT count(*) FROM dim_article WHERE article_kind = 'article'")
         == articles
         >= 45
     )
-    assert _count(refreshed.analytics, "SELECT count(*) FROM dim_site") == 4
+    assert scalar(refreshed.analytics, "SELECT count(*) FROM dim_site") == 4
     from dagster import AssetKey, DagsterInstance, DagsterRunStatus
 
     with DagsterInstance.from_config(str(refreshed.dagster_home)) as instance:
@@ -122,13 +119,13 @@ def test_two_runs_launched_together_wait_for_each_other_and_the_second_adds_noth
     assert len(refreshed.run_ids) == 2
     assert not any("Could not set lock" in output for output in refreshed.outputs)
     db = refreshed.warehouse
-    assert _count(db, "SELECT count(*) FROM raw.crawl_runs WHERE status = 'succeeded'") == 2
-    assert _count(db, "SELECT count(*) - count(DISTINCT url) FROM raw.pages") == 0
-    assert _count(db, "SELECT count(*) - count(DISTINCT (url, content_hash)) FROM raw.documents") == 0
+    assert scalar(db, "SELECT count(*) FROM raw.crawl_runs WHERE status = 'succeeded'") == 2
+    assert scalar(db, "SELECT count(*) - count(DISTINCT url) FROM raw.pages") == 0
+    assert scalar(db, "SELECT count(*) - count(DISTINCT (url, content_hash)) FROM raw.documents") == 0
     later = "(SELECT run_id FROM raw.crawl_runs ORDER BY started_at DESC LIMIT 1)"
-    assert _count(db, f"SELECT count(*) FROM raw.fetches WHERE run_id = {later} AND not_modified") > 40
+    assert scalar(db, f"SELECT count(*) FROM raw.fetches WHERE run_id = {later} AND not_modified") > 40
     assert (
-        _count(
+        scalar(
             db,
             f"SELECT count(*) FROM raw.fetches WHERE run_id = {later} AND status = 200 "
             "AND url NOT LIKE '%/robots.txt'",
@@ -156,38 +153,33 @@ def test_sql_command_queries_the_analysts_copy(refreshed: Refreshed) -> None:
     assert "4" in result.stdout
 
 
-def _rows(db: Path, sql: str) -> list[tuple]:
-    with duckdb.connect(str(db), read_only=True) as connection:
-        return connection.execute(sql).fetchall()
-
-
 def test_the_analysts_copy_answers_the_questions_of_the_dimensional_model(refreshed: Refreshed) -> None:
     """The acceptance of the dimensional model, on the sample portal."""
     analytics = refreshed.analytics
-    [directive] = _rows(
+    [directive] = query(
         analytics,
         "SELECT directive_id, issued_on, issuer FROM dim_directive "
         "WHERE directive_type = 'chi_thi' AND directive_number = '12' AND directive_code = 'CT/TW'",
     )
     assert (str(directive[1]), directive[2]) == ("2022-01-05", "Ban Bí thư")
-    assert _rows(
+    assert query(
         analytics, "SELECT count(*) FROM dim_directive WHERE directive_label = 'Chỉ thị 12-CT/TW'"
     ) == [(1,)]
-    citing = _rows(
+    citing = query(
         analytics,
         f"SELECT a.article_kind, a.article_url FROM fct_directive_mention m JOIN dim_article a USING (article_id) "
         f"WHERE m.directive_id = '{directive[0]}'",
     )
     assert len(citing) >= 3
     assert any(kind == "attachment" and "677" in url for kind, url in citing)  # the party letter
-    assert _rows(
+    assert query(
         analytics,
         "SELECT count(*) FROM fct_directive_relation r "
         "JOIN dim_directive s ON s.directive_id = r.source_directive_id "
         "JOIN dim_directive t ON t.directive_id = r.target_directive_id "
         "WHERE s.directive_label = 'Công văn 677-CV/TU' AND t.directive_label = 'Chỉ thị 12-CT/TW'",
     ) != [(0,)]
-    aid = _rows(
+    aid = query(
         analytics,
         "SELECT f.amount_vnd, f.donor_text, f.donor_country_code FROM fct_aid f JOIN dim_article a USING (article_id) "
         "WHERE a.site_id = 'nhipsongmientay' AND f.amount_vnd IN (3.2e9, 1.7e9)",
@@ -195,18 +187,18 @@ def test_the_analysts_copy_answers_the_questions_of_the_dimensional_model(refres
     # the seed article and a later one report both amounts; the seed names the donors this way
     assert (1.7e9, "Tổng Lãnh sự Nhật Bản", "JP") in aid
     assert (3.2e9, "các tổ chức phi chính phủ nước ngoài", None) in aid
-    [(person_id,)] = _rows(
+    [(person_id,)] = query(
         analytics, "SELECT person_id FROM dim_person WHERE person_name = 'Lê Thị Thanh Giang'"
     )
-    [(position, organization, articles)] = _rows(
+    [(position, organization, articles)] = query(
         analytics,
         f"SELECT r.position, o.organization_name, r.article_count FROM fct_person_role r "
         f"JOIN dim_organization o USING (organization_id) WHERE r.person_id = '{person_id}'",
     )
     assert (position, organization) == ("Chủ tịch", "Liên hiệp các tổ chức hữu nghị thành phố Cần Thơ")
     assert articles >= 2
-    vufo = _rows(analytics, "SELECT names_as_written FROM dim_organization WHERE acronym = 'VUFO'")
+    vufo = query(analytics, "SELECT names_as_written FROM dim_organization WHERE acronym = 'VUFO'")
     assert len(vufo) == 1 and "VUFO" in vufo[0][0]
-    assert _rows(
+    assert query(
         analytics, "SELECT province_after_2025 FROM dim_location WHERE location_name = 'Sóc Trăng'"
     ) == [("Cần Thơ",)]

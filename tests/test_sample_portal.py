@@ -8,10 +8,11 @@ import sys
 import time
 
 import httpx
+import pytest
 
 from sample_portal.model import PAGE_SIZE, SITES
-from sample_portal.server import Portal, PortalState, start_portal
-from tests.conftest import ROOT
+from sample_portal.server import Portal, PortalState, RunningPortal
+from tests.conftest import ROOT, StartPortal
 
 
 def get(portal_url: str, host: str, path: str, **headers: str) -> httpx.Response:
@@ -27,37 +28,35 @@ def test_every_site_has_at_least_40_written_articles_and_three_listing_pages() -
         assert -(-largest // PAGE_SIZE) >= 3, scheme.id
 
 
-def test_sites_are_served_by_host_with_validators_and_304() -> None:
-    with start_portal() as portal:
-        for scheme in SITES.values():
-            first = get(portal.url, scheme.host, scheme.category_path(scheme.categories[0]))
-            assert first.status_code == 200 and scheme.name in first.text
-            again = get(
-                portal.url,
-                scheme.host,
-                scheme.category_path(scheme.categories[0]),
-                **{"If-None-Match": first.headers["etag"]},
-            )
-            assert again.status_code == 304 and again.content == b""
-            robots = get(portal.url, scheme.host, "/robots.txt")
-            assert f"Disallow: {scheme.disallowed}" in robots.text
-        assert "<urlset" in get(portal.url, "thoidai.com.vn", "/sitemap.xml").text
-        assert "Host" in get(portal.url, "127.0.0.1", "/").text
+def test_sites_are_served_by_host_with_validators_and_304(portal: RunningPortal) -> None:
+    for scheme in SITES.values():
+        first = get(portal.url, scheme.host, scheme.category_path(scheme.categories[0]))
+        assert first.status_code == 200 and scheme.name in first.text
+        again = get(
+            portal.url,
+            scheme.host,
+            scheme.category_path(scheme.categories[0]),
+            **{"If-None-Match": first.headers["etag"]},
+        )
+        assert again.status_code == 304 and again.content == b""
+        robots = get(portal.url, scheme.host, "/robots.txt")
+        assert f"Disallow: {scheme.disallowed}" in robots.text
+    assert "<urlset" in get(portal.url, "thoidai.com.vn", "/sitemap.xml").text
+    assert "Host" in get(portal.url, "127.0.0.1", "/").text
 
 
-def test_the_day_switch_publishes_edits_and_removes() -> None:
-    with start_portal() as portal:
-        path = "/dai-hoi-hoi-huu-nghi-viet-nam-campuchia-thanh-pho-can-tho-a7109.html"
-        assert get(portal.url, "nhipsongmientay.vn", path).status_code == 200
-        httpx.post(portal.url + "/__portal__/state", json={"day": 2})
-        assert get(portal.url, "nhipsongmientay.vn", path).status_code == 404
-        assert httpx.get(portal.url + "/__portal__/state").json()["day"] == 2
-        listing = get(portal.url, "thoidai.com.vn", "/huu-nghi").text
-        assert "Hội những người Hàn Quốc yêu Việt Nam xây nhà tình nghĩa" in listing
+def test_the_day_switch_publishes_edits_and_removes(portal: RunningPortal) -> None:
+    path = "/dai-hoi-hoi-huu-nghi-viet-nam-campuchia-thanh-pho-can-tho-a7109.html"
+    assert get(portal.url, "nhipsongmientay.vn", path).status_code == 200
+    httpx.post(portal.url + "/__portal__/state", json={"day": 2})
+    assert get(portal.url, "nhipsongmientay.vn", path).status_code == 404
+    assert httpx.get(portal.url + "/__portal__/state").json()["day"] == 2
+    listing = get(portal.url, "thoidai.com.vn", "/huu-nghi").text
+    assert "Hội những người Hàn Quốc yêu Việt Nam xây nhà tình nghĩa" in listing
 
 
-def test_broken_layout_changes_only_that_site() -> None:
-    with start_portal(broken_layout="mattrancantho") as portal:
+def test_broken_layout_changes_only_that_site(sample_portal: StartPortal) -> None:
+    with sample_portal(broken_layout="mattrancantho") as portal:
         listing = get(portal.url, "mattrancantho.vn", "/tin-tuc/doi-ngoai-nhan-dan").text
         link = re.search(r'href="(?:https://mattrancantho\.vn)?(/tin-tuc/[^"]+-\d+)"', listing).group(1)
         assert "news-body" not in get(portal.url, "mattrancantho.vn", link).text
@@ -65,6 +64,7 @@ def test_broken_layout_changes_only_that_site() -> None:
         assert "article" in other or "listing" in other
 
 
+@pytest.mark.subprocess
 def test_the_command_serves_until_stopped() -> None:
     process = subprocess.Popen(
         [sys.executable, "-c", "from cli.main import main; main()", "sample-portal", "--port", "0"],

@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from sample_portal.server import start_portal
+from sample_portal.server import RunningPortal
 from scrapers.config import SiteConfigError, load_site, load_sites
 from scrapers.http import PoliteClient, Politeness
 from scrapers.parse import decode_html, parse_article, parse_date
@@ -56,21 +56,20 @@ def test_unknown_layout_falls_back_to_the_generic_extractor() -> None:
     assert "giao lưu hữu nghị" in document.body_text
 
 
-def test_redirects_are_followed_only_inside_the_site_and_bodies_are_capped() -> None:
+def test_redirects_are_followed_only_inside_the_site_and_bodies_are_capped(portal: RunningPortal) -> None:
     sites = load_sites()
-    with start_portal() as portal:
-        with PoliteClient(sites, Politeness(delay=0, attempts=1), portal.url) as client:
-            moved = client.fetch("https://thoidai.com.vn/bai-cu/106215", "thoidai", "article")
-            off_site = client.fetch("https://thoidai.com.vn/chia-se", "thoidai", "article")
-        with PoliteClient(sites, Politeness(delay=0, attempts=1, max_bytes=500), portal.url) as client:
-            too_big = client.fetch("https://thoidai.com.vn/huu-nghi", "thoidai", "listing")
+    with PoliteClient(sites, Politeness(delay=0, attempts=1), portal.url) as client:
+        moved = client.fetch("https://thoidai.com.vn/bai-cu/106215", "thoidai", "article")
+        off_site = client.fetch("https://thoidai.com.vn/chia-se", "thoidai", "article")
+    with PoliteClient(sites, Politeness(delay=0, attempts=1, max_bytes=500), portal.url) as client:
+        too_big = client.fetch("https://thoidai.com.vn/huu-nghi", "thoidai", "listing")
     assert moved.status == 200 and moved.final_url and moved.final_url.endswith("-106215.html")
     assert off_site.body is None and "off-site redirect" in (off_site.error or "")
     assert too_big.status is None and "over 500 bytes" in (too_big.error or "")
 
 
-def test_robots_rules_are_obeyed() -> None:
-    with start_portal() as portal, PoliteClient(load_sites(), Politeness(delay=0), portal.url) as client:
+def test_robots_rules_are_obeyed(portal: RunningPortal) -> None:
+    with PoliteClient(load_sites(), Politeness(delay=0), portal.url) as client:
         assert client.allowed("https://thoidai.com.vn/huu-nghi")
         assert not client.allowed("https://thoidai.com.vn/tim-kiem?q=hoa+binh")
         assert not client.allowed("https://mattrancantho.vn/admin/login")
