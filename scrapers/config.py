@@ -1,41 +1,117 @@
-"""Site knowledge as data: one TOML file per portal in scrapers/sites/."""
+"""Site knowledge as data: one TOML file per portal in scrapers/sites/.
+
+pydantic checks each file against the models below (`extra="forbid"`: a misspelt key is an error,
+not a silently ignored line), and a mistake is reported with the file, the table, the key and the
+problem: "thoidai.toml [discovery] max_pages: Input should be greater than or equal to 1 (got 0)".
+"""
 
 from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Annotated, Any
 from urllib.parse import urlsplit
 
 import soupsieve
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationError,
+    model_validator,
+)
 
 SITES_DIR = Path(__file__).resolve().parent / "sites"
 
 
 class SiteConfigError(ValueError):
-    """A site file is missing a key or holds a bad value; the message names both."""
+    """A site file is missing a key or holds a bad value; the message names the file, the key and why."""
 
 
-@dataclass(frozen=True)
-class Discovery:
-    listings: tuple[str, ...]
-    page_url: str  # "{listing}?page={page}"
-    max_pages: int
-    article_link: re.Pattern[str]  # on the URL path
-    sitemap: str | None = None
+def _non_empty(value: str) -> str:
+    if not value.strip():
+        raise ValueError("must not be empty")
+    return value
 
 
-@dataclass(frozen=True)
-class ArticleSelectors:
-    title: str
-    body: str
-    date: str | None = None
-    date_formats: tuple[str, ...] = ()
-    author: str | None = None
-    lead: str | None = None
-    attachments: str | None = None
-    drop: tuple[str, ...] = field(default_factory=tuple)
+def _selector(value: str) -> str:
+    try:
+        soupsieve.compile(value)
+    except soupsieve.SelectorSyntaxError as error:
+        raise ValueError(f"not a CSS selector: {error}") from error
+    return value
+
+
+def _regex(value: object) -> object:
+    if isinstance(value, str):
+        try:
+            return re.compile(value)
+        except re.error as error:
+            raise ValueError(f"not a regex: {error}") from error
+    return value
+
+
+Text = Annotated[str, AfterValidator(_non_empty)]
+Selector = Annotated[str, AfterValidator(_non_empty), AfterValidator(_selector)]
+# TOML arrays arrive as lists; callers get tuples (a site config is immutable). A string is refused.
+Strings = Annotated[tuple[str, ...], Field(strict=False)]
+Selectors = Annotated[tuple[Selector, ...], Field(strict=False)]
+
+
+class _Table(BaseModel):
+    """One table of a site file: no unknown key, no type coercion ("5" is not 5), immutable."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class Discovery(_Table):
+    listings: Strings
+    page_url: Text  # "{listing}?page={page}"
+    max_pages: int = Field(20, ge=1)
+    article_link: Annotated[re.Pattern[str], BeforeValidator(_regex)]  # matched on the URL path
+    sitemap: Text | None = None
+
+    @model_validator(mode="after")
+    def _page_url_has_page(self) -> Discovery:
+        if "{page}" not in self.page_url:
+            raise ValueError("page_url must contain {page}")
+        return self
+
+
+class ArticleSelectors(_Table):
+    title: Selector
+    body: Selector
+    date: Selector | None = None
+    date_formats: Strings = ()
+    author: Selector | None = None
+    lead: Selector | None = None
+    attachments: Selector | None = None
+    drop: Selectors = ()
+
+
+class _SiteTable(_Table):
+    id: Text
+    name: Text
+    base_url: Text
+    allowed_domains: Strings
+
+    @model_validator(mode="after")
+    def _base_host_allowed(self) -> _SiteTable:
+        if urlsplit(self.base_url).hostname not in self.allowed_domains:
+            raise ValueError(f"allowed_domains must include the host of base_url ({self.base_url})")
+        return self
+
+
+class _SiteFile(_Table):
+    """The whole file: its three tables."""
+
+    site: _SiteTable
+    discovery: Discovery
+    article: ArticleSelectors
 
 
 @dataclass(frozen=True)
@@ -58,38 +134,34 @@ class SiteConfig:
         return self.base_url.rstrip("/") + path
 
 
-def _require(table: dict, key: str, source: str) -> object:
-    if key not in table:
-        raise SiteConfigError(f"{source}: missing key '{key}'")
-    return table[key]
-
-
-_KEYS = {
-    "site": {"id", "name", "base_url", "allowed_domains"},
-    "discovery": {"listings", "page_url", "max_pages", "article_link", "sitemap"},
-    "article": {"title", "body", "date", "date_formats", "author", "lead", "attachments", "drop"},
+_TABLES: dict[str, type[_Table]] = {"site": _SiteTable, "discovery": Discovery, "article": ArticleSelectors}
+# pydantic's wording where a site file's author would not think in Python types
+_PLAIN = {
+    "tuple_type": "must be a list",
+    "string_type": "must be a string",
+    "int_type": "must be a whole number",
 }
 
 
-def _strings(value: object, where: str) -> tuple[str, ...]:
-    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
-        raise SiteConfigError(f"{where} must be a list of strings")
-    return tuple(value)
-
-
-def _text(value: object, where: str) -> str:
-    if not isinstance(value, str) or not value.strip():
-        raise SiteConfigError(f"{where} must be a non-empty string")
-    return value
-
-
-def _selector(value: object, where: str) -> str:
-    selector = _text(value, where)
-    try:
-        soupsieve.compile(selector)
-    except soupsieve.SelectorSyntaxError as error:
-        raise SiteConfigError(f"{where} is not a CSS selector: {error}") from error
-    return selector
+def _problem(source: str, error: Any) -> str:
+    """One pydantic error as "FILE [table] key: problem"."""
+    table, *key = error["loc"]
+    where = f"{source} [{table}]"
+    name = "".join(f"[{part}]" if isinstance(part, int) else f".{part}" for part in key).lstrip(".")
+    if error["type"] == "missing":
+        return f"{where}: missing key '{name}'" if name else f"{source}: missing table [{table}]"
+    if error["type"] == "extra_forbidden":
+        if not name:
+            return f"{source}: unknown table [{table}] (known: {', '.join(_SiteFile.model_fields)})"
+        known = _TABLES[table].model_fields
+        return f"{where}: unknown key '{name}' (known: {', '.join(sorted(known))})"
+    message = str(error["ctx"]["error"]) if error["type"] == "value_error" else error["msg"]
+    message = _PLAIN.get(error["type"], message)
+    if error["type"] == "model_type":
+        return f"{where} must be a table"
+    if not name:  # a check across keys (page_url, allowed_domains): the message names them
+        return f"{where}: {message}"
+    return f"{where} {name}: {message} (got {error['input']!r})"
 
 
 def load_site(path: Path) -> SiteConfig:
@@ -98,65 +170,18 @@ def load_site(path: Path) -> SiteConfig:
         raw = tomllib.loads(path.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as error:
         raise SiteConfigError(f"{source}: {error}") from error
-    for table, known in _KEYS.items():
-        section = _require(raw, table, source)
-        if not isinstance(section, dict):
-            raise SiteConfigError(f"{source}: [{table}] must be a table")
-        unknown = sorted(set(section) - known)
-        if unknown:
-            raise SiteConfigError(
-                f"{source} [{table}]: unknown key '{unknown[0]}' (known: {', '.join(sorted(known))})"
-            )
-    site, discovery, article = raw["site"], raw["discovery"], raw["article"]
-    where = {table: f"{source} [{table}]" for table in _KEYS}
     try:
-        pattern = re.compile(
-            _text(
-                _require(discovery, "article_link", where["discovery"]), f"{where['discovery']} article_link"
-            )
-        )
-    except re.error as error:
-        raise SiteConfigError(f"{where['discovery']}: article_link is not a regex: {error}") from error
-    page_url = _text(_require(discovery, "page_url", where["discovery"]), f"{where['discovery']} page_url")
-    if "{page}" not in page_url:
-        raise SiteConfigError(f"{where['discovery']}: page_url must contain {{page}}")
-    max_pages = discovery.get("max_pages", 20)
-    if not isinstance(max_pages, int) or max_pages < 1:
-        raise SiteConfigError(f"{where['discovery']} max_pages must be a whole number of at least 1")
-    base_url = _text(_require(site, "base_url", where["site"]), f"{where['site']} base_url")
-    domains = _strings(_require(site, "allowed_domains", where["site"]), f"{where['site']} allowed_domains")
-    if urlsplit(base_url).hostname not in domains:
-        raise SiteConfigError(
-            f"{where['site']} allowed_domains must include the host of base_url ({base_url})"
-        )
-    optional = {key: article.get(key) for key in ("date", "author", "lead", "attachments")}
+        file = _SiteFile.model_validate(raw)
+    except ValidationError as error:
+        raise SiteConfigError("\n".join(_problem(source, problem) for problem in error.errors())) from None
+    site = file.site
     return SiteConfig(
-        id=_text(_require(site, "id", where["site"]), f"{where['site']} id"),
-        name=_text(_require(site, "name", where["site"]), f"{where['site']} name"),
-        base_url=base_url,
-        allowed_domains=domains,
-        discovery=Discovery(
-            listings=_strings(
-                _require(discovery, "listings", where["discovery"]), f"{where['discovery']} listings"
-            ),
-            page_url=page_url,
-            max_pages=max_pages,
-            article_link=pattern,
-            sitemap=discovery.get("sitemap"),
-        ),
-        article=ArticleSelectors(
-            title=_selector(_require(article, "title", where["article"]), f"{where['article']} title"),
-            body=_selector(_require(article, "body", where["article"]), f"{where['article']} body"),
-            date_formats=_strings(article.get("date_formats", []), f"{where['article']} date_formats"),
-            drop=tuple(
-                _selector(item, f"{where['article']} drop")
-                for item in _strings(article.get("drop", []), f"{where['article']} drop")
-            ),
-            **{
-                key: _selector(value, f"{where['article']} {key}") if value is not None else None
-                for key, value in optional.items()
-            },
-        ),
+        id=site.id,
+        name=site.name,
+        base_url=site.base_url,
+        allowed_domains=site.allowed_domains,
+        discovery=file.discovery,
+        article=file.article,
     )
 
 

@@ -20,6 +20,7 @@ allowed_domains = ["vidu.vn", "www.vidu.vn"]
 listings = ["/doi-ngoai"]
 page_url = "{listing}?trang={page}"
 max_pages = 5
+sitemap = "/sitemap.xml"
 article_link = '^/[a-z0-9-]+-\\d+\\.html$'
 
 [article]
@@ -84,6 +85,12 @@ def test_a_mistake_names_the_file_and_the_key(tmp_path: Path, change: tuple[str,
         (('drop = [".lien-quan", "script"]', 'drop = [".lien-quan", "script["]'), "drop"),
         (("max_pages = 5", "max_pages = 0"), "max_pages"),  # would walk no listing page at all
         (('date = ".ngay"', 'date = ".ngay"\ndate_format = "%d/%m/%Y"'), "date_format"),  # a typo'd key
+        (("max_pages = 5", "max_pages = true"), "max_pages"),  # a bool is not a number of pages
+        (("max_pages = 5", 'max_pages = "5"'), "max_pages"),  # nor is a string: no coercion
+        (('name = "Báo Ví Dụ"', 'name = "  "'), "name"),
+        (('date_formats = ["%d/%m/%Y %H:%M"]', 'date_formats = ["%d/%m/%Y %H:%M", 3]'), "date_formats[1]"),
+        (("[article]", "[articles]"), "[articles]"),  # a typo'd table
+        (('sitemap = "/sitemap.xml"', 'sitemap = ""'), "sitemap"),
     ],
 )
 def test_a_bad_value_names_the_file_and_the_key(tmp_path: Path, change: tuple[str, str], key: str) -> None:
@@ -106,3 +113,51 @@ def test_a_malformed_portal_address_is_refused_at_once(address: str) -> None:
         assert address in str(error)
     else:
         raise AssertionError(f"{address!r} accepted")
+
+
+def test_a_mistake_says_what_is_wrong_not_only_where(tmp_path: Path) -> None:
+    """The message a site file's author reads: file, table, key, the problem and the value given."""
+    path = write(tmp_path, GOOD.replace("max_pages = 5", "max_pages = 0"))
+    with pytest.raises(SiteConfigError) as error:
+        load_site(path)
+    assert (
+        str(error.value)
+        == f"{path} [discovery] max_pages: Input should be greater than or equal to 1 (got 0)"
+    )
+    path = write(tmp_path, GOOD.replace('date = ".ngay"', 'ngay = ".ngay"'))
+    with pytest.raises(SiteConfigError) as error:
+        load_site(path)
+    assert str(error.value).startswith(
+        f"{path} [article]: unknown key 'ngay' (known: attachments, author, body,"
+    )
+
+
+def test_every_mistake_in_a_file_is_reported_at_once(tmp_path: Path) -> None:
+    broken = GOOD.replace("max_pages = 5", "max_pages = 0").replace('title = "h1.tieu-de"\n', "")
+    path = write(tmp_path, broken.replace('listings = ["/doi-ngoai"]', 'listings = "/doi-ngoai"'))
+    with pytest.raises(SiteConfigError) as error:
+        load_site(path)
+    lines = str(error.value).splitlines()
+    assert lines == [
+        f"{path} [discovery] listings: must be a list (got '/doi-ngoai')",
+        f"{path} [discovery] max_pages: Input should be greater than or equal to 1 (got 0)",
+        f"{path} [article]: missing key 'title'",
+    ]
+
+
+def test_a_loaded_site_has_the_attributes_callers_use(tmp_path: Path) -> None:
+    """Tuples, a compiled pattern and None for what the file leaves out; nothing can be changed."""
+    site = load_site(write(tmp_path, GOOD))
+    assert site.allowed_domains == ("vidu.vn", "www.vidu.vn")
+    assert site.discovery.page_url == "{listing}?trang={page}" and site.discovery.max_pages == 5
+    assert site.discovery.sitemap == "/sitemap.xml"
+    assert site.discovery.article_link.pattern == "^/[a-z0-9-]+-\\d+\\.html$"
+    assert site.article.date_formats == ("%d/%m/%Y %H:%M",)
+    assert (site.article.lead, site.article.author, site.article.attachments) == (None, None, None)
+    assert site.url("/doi-ngoai") == "https://vidu.vn/doi-ngoai"
+    with pytest.raises(ValueError):
+        site.discovery.max_pages = 50  # type: ignore[misc]
+    default = load_site(
+        write(tmp_path, GOOD.replace("max_pages = 5\n", "").replace('sitemap = "/sitemap.xml"\n', ""))
+    )
+    assert default.discovery.max_pages == 20 and default.discovery.sitemap is None
