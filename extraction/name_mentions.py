@@ -1,0 +1,262 @@
+"""Reading one run of capitalised words in its context: is it a person, and which words are the name?
+
+A run names a person after an honorific or a kinship word ("ông", "chị"), after a title, or by its
+own shape (a surname and two or three more syllables), unless the words before it make it a
+place, a street, a school or an anniversary ("trường Lê Quý Đôn", "ngày sinh Bác Hồ").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extraction.name_lexicon import (
+    ADMIN_BEFORE,
+    ANNIVERSARY_BEFORE,
+    CAPITALISED_KIN,
+    GAP_STOP,
+    HONORIFICS,
+    KNOWN_PLACES,
+    NEVER_FIRST,
+    OPENERS,
+    PERSON_PLACES,
+    PLACE_BEFORE,
+    PLACE_FILLERS,
+    POSITION,
+    SPEECH_AFTER,
+    SURNAMES,
+    cue_before,
+    kin_before,
+)
+from extraction.name_shapes import (
+    WORD,
+    Token,
+    display,
+    holds_place,
+    is_foreign,
+    leading_country,
+    name_prefix,
+    strip_title_words,
+    vietnamese_name,
+)
+from extraction.records import Role
+from extraction.titles import CLAUSE_BREAK, role_of, roles_after, title_before
+from extraction.variants import fold, fold_phrase
+
+_FILLER_AT_END = re.compile(r"(?:[ \t]+|^)([^\W\d_][\w&.'’-]*)[ \t]*$")
+
+
+_NUMBER_BEFORE = re.compile(r"(?:\d+[A-Za-z]?(?:/\d+)?|số)[ \t]*$")
+
+
+@dataclass
+class Mention:
+    name: str
+    start: int
+    end: int
+    honorific: str | None
+    roles: list[Role]
+    full: bool  # False for a short reference ("ông Mẫn")
+
+
+def short_reference(text: str, token: Token) -> list[Mention]:
+    """ "ông Mẫn": a one-word name after an honorific, which only refers to someone named in full."""
+    honorific = cue_before(text[max(0, token.start - 16) : token.start])
+    if honorific is None or fold(token.text) in NEVER_FIRST:
+        return []
+    return [Mention(token.text, token.start, token.end, honorific, [], False)]
+
+
+def mentions_in_run(text: str, run: list[Token]) -> list[Mention]:
+    """The person (or people) a run of capitalised words names, read with its context."""
+    found: list[Mention] = []
+    tokens = list(run)
+    line_start = text.rfind("\n", 0, tokens[0].start) + 1
+    while tokens:
+        before = text[line_start : tokens[0].start]
+        mention, used = _read_at(text, tokens, before)
+        if mention:
+            found.append(mention)
+        tokens = tokens[max(used, 1) :]
+    return found
+
+
+def _read_at(text: str, tokens: list[Token], before: str) -> tuple[Mention | None, int]:
+    """The mention starting at or within `tokens[0:]`, and how many tokens were read."""
+    all_caps_run = all(token.text.isupper() for token in tokens)
+    # an honorific or kinship word, written before the run or as its first word
+    near = before[-40:]
+    honorific, cue, skip = cue_before(near), kin_before(near), 0
+    if honorific is None and not cue and len(tokens) > 1:
+        first = fold(tokens[0].text)
+        if first in HONORIFICS and tokens[0].text[1:].islower():
+            honorific, skip = HONORIFICS[first], 1
+        elif first in CAPITALISED_KIN:
+            cue, skip = True, 1
+    body = tokens[skip:]
+    if not body:
+        return None, len(tokens)
+    if POSITION.match(text, body[0].start):
+        return None, skip + 1  # "Ngài Chủ tịch ..." : the title comes first, read on
+    if all_caps_run and honorific is None:
+        return None, len(tokens)  # headings in capitals; names in capitals need an honorific
+    if honorific or cue:
+        return _after_honorific(text, body, honorific, cue), skip + max(len(name_prefix(text, body)), 1)
+    title = title_before(text, body[0].start, before)
+    if title is not None:
+        return _after_title(text, body, title)
+    return _bare(text, body, before), len(tokens)
+
+
+def _after_honorific(text: str, body: list[Token], honorific: str | None, cue: bool) -> Mention | None:
+    country = leading_country(body)
+    if country and len(body) - country >= 2:
+        body = body[country:]  # "nhà báo Mỹ John Smith", "sinh viên Lào Bounmy Phommachanh"
+    name_tokens = name_prefix(text, body)
+    words = [token.text for token in name_tokens]
+    if not words:
+        return None
+    start, end = name_tokens[0].start, name_tokens[-1].end
+    if _is_place_context(text, start, words) and honorific is None:
+        return None
+    if ANNIVERSARY_BEFORE.search(text[text.rfind("\n", 0, start) + 1 : start]):
+        return None  # "kỷ niệm 100 năm ngày sinh đồng chí X"
+    if fold_phrase(" ".join(words)) in KNOWN_PLACES:
+        return None
+    roles = roles_after(text, end)
+    full = _is_full_name(words, strong=honorific is not None or cue, roles=roles)
+    if not full and len(words) > 2:
+        return None
+    if cue and not full:
+        return None
+    return Mention(display(words), start, end, honorific, roles, full)
+
+
+def _is_full_name(words: list[str], strong: bool, roles: list[Role]) -> bool:
+    """Whether the words are a whole name rather than a given name used as a reference."""
+    if len(words) < 2 or len(words) > 5:
+        return False
+    if fold(words[0]) in NEVER_FIRST and fold(words[0]) not in SURNAMES:
+        return False
+    if fold(words[0]) in SURNAMES and len(words) <= 4:
+        return True
+    if is_foreign(words):
+        return strong or bool(roles)
+    # Vietnamese-looking words without a surname: minority names ("Y Ngông Niê Kdăm")
+    # run to three and more words; two such words are a given name ("bà Thanh Giang").
+    return strong and len(words) >= 3
+
+
+def _after_title(text: str, body: list[Token], roles: list[Role]) -> tuple[Mention | None, int]:
+    """The name that closes a run after a title, once the title's own words are taken off."""
+    rest, stripped_country, stripped_place = strip_title_words(body)
+    if not rest:
+        # "Chủ tịch Hồ Chí Minh": a known place name right after a bare position names the person
+        if stripped_place and _person_place(text, body, roles):
+            words = [token.text for token in body]
+            return Mention(" ".join(words), body[0].start, body[-1].end, None, roles, True), len(body)
+        return None, len(body)
+    used = len(body)
+    name_tokens = vietnamese_name(text, rest)
+    if name_tokens is None:
+        prefix = name_prefix(text, rest)
+        words = [token.text for token in prefix]
+        if not (2 <= len(words) <= 5):
+            return None, used
+        if not (is_foreign(words) or stripped_country) or fold(words[0]) in NEVER_FIRST:
+            return None, used
+        if rest[0] is not body[0] and not (stripped_country or stripped_place or body[0].acronym):
+            return None, used
+        name_tokens = prefix
+    words = [token.text for token in name_tokens]
+    start, end = name_tokens[0].start, name_tokens[-1].end
+    if _is_place_context(text, start, words, titled=True):
+        return None, used
+    if start > body[0].start and roles:
+        # the title's last words are in the run: "Bí thư Tỉnh ủy [Sóc Trăng] Lâm Văn Mẫn"
+        roles = [*roles[:-1], role_of(roles[-1].title + " " + text[body[0].start : start].strip(" ,"))]
+    roles = roles + roles_after(text, end)
+    used = body.index(name_tokens[-1]) + 1
+    return Mention(display(words), start, end, _honorific_near(text, start), roles, True), used
+
+
+def _person_place(text: str, body: list[Token], roles: list[Role]) -> bool:
+    """Known places that are also people's names, after a bare title: "Chủ tịch Hồ Chí Minh"."""
+    words = " ".join(token.text for token in body)
+    if fold_phrase(words) not in PERSON_PLACES or not roles or roles[-1].organization:
+        return False
+    before = text[max(0, body[0].start - 60) : body[0].start]
+    before = before[: before.rfind(roles[-1].title)] if roles[-1].title in before else before
+    return not PLACE_BEFORE.search(before.rstrip()) and not ANNIVERSARY_BEFORE.search(before)
+
+
+def _bare(text: str, tokens: list[Token], before: str) -> Mention | None:
+    """A name known by its shape or by a title after it: "Nguyễn Văn An cho biết"."""
+    name_tokens = vietnamese_name(text, tokens)
+    if name_tokens is None:
+        prefix = name_prefix(text, tokens)
+        words = [token.text for token in prefix]
+        if 2 <= len(words) <= 5 and is_foreign(words) and fold(words[0]) not in NEVER_FIRST:
+            roles = roles_after(text, prefix[-1].end, strict=True)
+            if roles and not _is_place_context(text, prefix[0].start, words):
+                return Mention(display(words), prefix[0].start, prefix[-1].end, None, roles, True)
+        return None
+    if name_tokens[0] is not tokens[0] and not _is_title_like(tokens[: tokens.index(name_tokens[0])]):
+        return None
+    words = [token.text for token in name_tokens]
+    start, end = name_tokens[0].start, name_tokens[-1].end
+    if holds_place(words) or _is_place_context(text, start, words):
+        return None
+    if re.search(r"[^\W\d_][ \t]*[-–][ \t]*$", text[max(0, start - 3) : start]):
+        return None  # "Việt - Hoa Cần Thơ": part of a compound proper name
+    roles = roles_after(text, end, strict=True)
+    if len(words) == 2 and not (roles or SPEECH_AFTER.match(text, end)):
+        return None  # two words alone may be a place or a street ("Lê Lợi")
+    if _title_case_line(text, start):
+        return None  # a headline In Title Case: its capitals say nothing
+    return Mention(display(words), start, end, None, roles, True)
+
+
+def _title_case_line(text: str, at: int) -> bool:
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    words = WORD.findall(text[start : end if end >= 0 else len(text)])
+    return len(words) >= 6 and sum(word[0].isupper() for word in words) >= 0.8 * len(words)
+
+
+def _is_title_like(tokens: list[Token]) -> bool:
+    """Words before a surname in a run that do not make it something else ("Theo", "Tại")."""
+    return all(fold(token.text) in OPENERS for token in tokens)
+
+
+def _is_place_context(text: str, start: int, words: list[str], titled: bool = False) -> bool:
+    """Whether the text before a name makes it a place, a school, a street or an anniversary."""
+    line_start = text.rfind("\n", 0, start) + 1
+    before = text[max(line_start, start - 80) : start]
+    trimmed = before
+    while True:
+        match = _FILLER_AT_END.search(trimmed)
+        if not match:
+            break
+        word = match.group(1)
+        if fold(word) in PLACE_FILLERS or (word.isupper() and len(word) >= 2):
+            trimmed = trimmed[: match.start(1)].rstrip()
+            continue
+        break
+    if ADMIN_BEFORE.search(trimmed):
+        # "tỉnh Tbong Kh'mum", "xã Lê Lợi"; but "UBND thành phố Hồ Kỳ Minh" after a title is a person
+        return not titled or is_foreign(words) or len(words) < 3
+    if PLACE_BEFORE.search(trimmed) or _NUMBER_BEFORE.search(before):
+        return True
+    return bool(ANNIVERSARY_BEFORE.search(before))
+
+
+def _honorific_near(text: str, start: int) -> str | None:
+    """An honorific just before the title that precedes a name ("ông Chủ tịch ... X" is rare; "Ngài")."""
+    line_start = text.rfind("\n", 0, start) + 1
+    clause = text[line_start:start]
+    clause = clause[max((m.end() for m in CLAUSE_BREAK.finditer(clause)), default=0) :]
+    match = re.search(r"(?<![\w/])(ngài|ông|bà|đồng chí|đ/c)[ \t]+(?=\S)", clause, re.IGNORECASE)
+    if not match or GAP_STOP.search(clause[match.end() :].replace(match.group(1), "")):
+        return None
+    return HONORIFICS.get(fold_phrase(match.group(1).lower()))

@@ -1,0 +1,162 @@
+"""What a person's name looks like: runs of capitalised words, Vietnamese syllables, surnames.
+
+A run is a maximal sequence of capitalised words on one line ("Phó Chủ tịch UBND tỉnh Sóc Trăng
+Lâm Văn Mẫn"); the functions here find the part of a run that can be a name once the words of a
+title, a place or a country are taken off.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+from extraction.countries import country_code
+from extraction.name_lexicon import KNOWN_PLACES, NEVER_FIRST, ORGANISATION_WORDS, POSITION, SURNAMES
+from extraction.variants import fold, fold_phrase
+
+WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*(?:-[^\W\d_]+)*")
+
+
+# One Vietnamese syllable; a word that is not one belongs to a foreign name ("Sok", "Biden").
+_VIET_SYLLABLE = re.compile(
+    r"^(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnprstvx])?"
+    r"[aăâeêioôơuưyàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]{1,3}"
+    r"(?:ch|ng|nh|[cmnpt])?$"
+)
+
+
+@dataclass(frozen=True)
+class Token:
+    start: int
+    end: int
+    text: str
+
+    @property
+    def acronym(self) -> bool:
+        """All capitals and short, like UBND, VUFO, TP (a name in capitals is handled apart)."""
+        letters = self.text.replace("-", "")
+        return len(letters) >= 2 and letters.isupper()
+
+
+@lru_cache(maxsize=16384)
+def is_viet(word: str) -> bool:
+    return bool(_VIET_SYLLABLE.match(word.lower()))
+
+
+def is_foreign(words: list[str] | tuple[str, ...]) -> bool:
+    return any(not is_viet(part) for word in words for part in re.split(r"['’-]", word) if part)
+
+
+# A capitalised word: an upper-case letter (any script: "Đặng", "Özil"), then letters, with
+# apostrophes and hyphens inside ("Kh'mum", "Lê-nin").
+_CAP_WORD = r"\p{Lu}[^\W\d_]*(?:['’][^\W\d_]+)*(?:-[^\W\d_]+)*"
+_CAP_RUN = regex.compile(rf"(?<![\w'’-]){_CAP_WORD}(?:[ \t]{{1,2}}{_CAP_WORD})*(?![\w'’])")
+
+
+@lru_cache(maxsize=4)
+def _all_runs(text: str) -> tuple[tuple[Token, ...], ...]:
+    return tuple(tuple(_tokens(match.group(0), match.start())) for match in _CAP_RUN.finditer(text))
+
+
+def runs(text: str) -> list[list[Token]]:
+    """Maximal runs of capitalised words separated by single spaces on one line."""
+    return (
+        [list(run) for run in _all_runs(text)]
+        if len(text) > 200
+        else [list(_tokens(match.group(0), match.start())) for match in _CAP_RUN.finditer(text)]
+    )
+
+
+def _tokens(run: str, offset: int) -> list[Token]:
+    return [Token(offset + m.start(), offset + m.end(), m.group(0)) for m in WORD.finditer(run)]
+
+
+def name_prefix(text: str, tokens: list[Token]) -> list[Token]:
+    """The leading tokens that can belong to a name: up to a title, an acronym or an organisation word."""
+    name: list[Token] = []
+    caps = all(token.text.isupper() for token in tokens[:5])
+    for token in tokens:
+        if len(name) >= 5:
+            break
+        if name and (
+            (token.acronym and not caps)
+            or fold(token.text) in ORGANISATION_WORDS
+            or POSITION.match(text, token.start)
+        ):
+            break
+        name.append(token)
+    return name
+
+
+def strip_title_words(tokens: list[Token]) -> tuple[list[Token], bool, bool]:
+    """Take the places, countries and acronyms that end a title off the front of a run."""
+    rest = list(tokens)
+    stripped_country = stripped_place = False
+    while rest:
+        size = _leading_place(rest)
+        if size:
+            stripped_place = True
+            rest = rest[size:]
+            continue
+        size = leading_country(rest)
+        if size:
+            stripped_country = True
+            rest = rest[size:]
+            continue
+        if rest[0].acronym and not all(token.text.isupper() for token in rest):
+            rest = rest[1:]
+            continue
+        break
+    return rest, stripped_country, stripped_place
+
+
+def _leading_place(tokens: list[Token]) -> int:
+    for size in range(min(4, len(tokens)), 0, -1):
+        if fold_phrase(" ".join(token.text for token in tokens[:size])) in KNOWN_PLACES:
+            return size
+    return 0
+
+
+def leading_country(tokens: list[Token]) -> int:
+    for size in range(min(6, len(tokens)), 0, -1):
+        phrase = " ".join(token.text for token in tokens[:size])
+        if phrase in ("Việt Nam", "Việt") or country_code(phrase):
+            return size
+    return 0
+
+
+def vietnamese_name(text: str, tokens: list[Token]) -> list[Token] | None:
+    """A surname and two to four syllables in all, from the earliest surname that fits."""
+    for index, token in enumerate(tokens):
+        if fold(token.text) not in SURNAMES:
+            continue
+        name = name_prefix(text, tokens[index:])
+        if 2 <= len(name) <= 4 and all(is_viet(t.text) for t in name[1:]):
+            if index + len(name) < len(tokens) and not _ends_name(text, tokens[index + len(name)]):
+                continue  # the run goes on with more name-like words: not this surname
+            return name
+    return None
+
+
+def _ends_name(text: str, token: Token) -> bool:
+    return token.acronym or bool(POSITION.match(text, token.start)) or fold(token.text) in NEVER_FIRST
+
+
+def holds_place(words: list[str]) -> bool:
+    """Whether a known place makes up some of the words ("Hoa Cần Thơ")."""
+    keys = [fold(word) for word in words]
+    for size in range(len(keys), 1, -1):
+        for start in range(len(keys) - size + 1):
+            if " ".join(keys[start : start + size]) in KNOWN_PLACES:
+                return True
+    return False
+
+
+def display(words: list[str]) -> str:
+    """A name in normal case: "PHẠM VĂN HIỂU" -> "Phạm Văn Hiểu"; others as written."""
+    if all(word.isupper() for word in words if len(word) > 1):
+        return " ".join("-".join(part[:1] + part[1:].lower() for part in word.split("-")) for word in words)
+    return " ".join(words)

@@ -1,0 +1,66 @@
+"""The country of a person: named in a title ("Đại sứ Hoa Kỳ"), near a foreign name, or VN for a
+Vietnamese name."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from extraction.countries import country_code, find_countries
+from extraction.name_lexicon import NEVER_FIRST, SURNAMES
+from extraction.name_shapes import is_foreign, is_viet
+from extraction.records import Evidence, Person
+from extraction.text import Document
+from extraction.variants import fold
+
+
+def country_of(doc: Document, person: Person) -> str | None:
+    """The country a title names first ("Đại sứ Hoa Kỳ tại Việt Nam" -> US); Vietnamese officials VN."""
+    for role in person.roles:
+        code = _first_country(role.title)
+        if code:
+            return code
+    words = person.name.split()
+    if not is_foreign(words) and fold(words[0]) in SURNAMES:
+        return "VN"
+    if is_foreign(words):
+        return _nearby_country(doc, person.evidence) or _only_foreign_country(doc)
+    return None
+
+
+def _only_foreign_country(doc: Document) -> str | None:
+    """The foreign country of an article that names just one ("Đoàn ... thăm Cuba")."""
+    codes = {mention.code for mention in find_countries(doc)}
+    return codes.pop() if len(codes) == 1 else None
+
+
+@lru_cache(maxsize=4096)
+def _first_country(title: str) -> str | None:
+    words = title.split()
+    for start in range(len(words)):
+        for size in range(min(6, len(words) - start), 0, -1):
+            phrase = " ".join(words[start : start + size]).strip(",.;()")
+            if phrase == "Việt Nam":
+                return "VN"
+            code = country_code(phrase)
+            if code and (size > 1 or _single_word_country_ok(words, start)):
+                return code
+    return None
+
+
+def _single_word_country_ok(words: list[str], index: int) -> bool:
+    """A one-word country in a title stands after the position or an organisation word, not inside a name."""
+    after = words[index + 1] if index + 1 < len(words) else ""
+    return not (after[:1].isupper() and is_viet(after) and fold(after) not in NEVER_FIRST)
+
+
+def _nearby_country(doc: Document, evidence: Evidence) -> str | None:
+    """The foreign country named closest before a foreign name in its sentence."""
+    sentence = doc.text[evidence.sentence_start : evidence.start]
+    words = sentence.split()
+    for index in range(len(words) - 1, -1, -1):
+        for size in range(min(5, len(words) - index), 0, -1):
+            phrase = " ".join(words[index : index + size]).strip(",.;()")
+            code = country_code(phrase)
+            if code and phrase[:1].isupper():
+                return code
+    return None
