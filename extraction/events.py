@@ -14,203 +14,57 @@ whose verb is issuing or founding. One activity is one event however often it is
 named, so events are kept one per date; a clause opening "Cùng ngày" or a new part
 of the same day ("Sáng 3/11 ... Chiều 3/11") names a second one. A multi-day
 event is dated by its first day.
+
+Dates are found by `event_dates`; the keywords and word lists are data in
+extraction/rules/events.toml.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date, timedelta
 
-from extraction.dates import (
-    RELATIVE_DAYS,
-    WEEKDAY,
-    likely_year,
-    make_date,
-    resolve_day_month,
-    resolve_relative,
-)
+from extraction.event_dates import PART_OF_DAY, dates_in
 from extraction.people import find_people
 from extraction.records import Event, EventType, Person
+from extraction.rules import alternation, load
 from extraction.text import Document, Sentence, split_clauses
 from extraction.variants import flex, fold_phrase
 
 # --- what an activity is called --------------------------------------------------------------
 
-# keyword -> type; the schema's own words first, then common synonyms
+_RULES = load("events")
+# keyword -> type (rules/events.toml: the schema's own words first, then common synonyms)
 _KEYWORDS: dict[str, EventType] = {
-    "thăm và làm việc": "visit",
-    "thăm, làm việc": "visit",
-    "chuyến thăm": "visit",
-    "đến thăm": "visit",
-    "sang thăm": "visit",
-    "thăm": "visit",
-    "thăm hỏi": "visit",
-    "viếng thăm": "visit",
-    "làm việc với": "visit",
-    "làm việc tại": "visit",
-    "buổi làm việc": "visit",
-    "chuyến công tác": "visit",
-    "công tác tại": "visit",
-    "chúc Tết": "visit",
-    "chúc tết": "visit",
-    "khảo sát": "visit",
-    "hội nghị": "conference",
-    "phiên họp": "conference",
-    "cuộc họp": "conference",
-    "họp": "conference",
-    "tọa đàm": "seminar",
-    "hội thảo": "seminar",
-    "diễn đàn": "seminar",
-    "tập huấn": "seminar",
-    "tiếp kiến": "reception",
-    "tiếp xã giao": "reception",
-    "tiếp đón": "reception",
-    "đón tiếp": "reception",
-    "tiếp đoàn": "reception",
-    "tiếp": "reception",
-    "đón": "reception",
-    "hội kiến": "reception",
-    "lễ": "ceremony",
-    "buổi lễ": "ceremony",
-    "ký kết": "ceremony",
-    "ký bản ghi nhớ": "ceremony",
-    "khánh thành": "ceremony",
-    "khởi công": "ceremony",
-    "trao tặng": "ceremony",
-    "trao": "ceremony",
-    "tặng quà": "ceremony",
-    "bàn giao": "ceremony",
-    "kỷ niệm": "ceremony",
-    "phát động": "ceremony",
-    "mít tinh": "ceremony",
-    "dâng hương": "ceremony",
-    "ra mắt": "ceremony",
-    "gắn biển": "ceremony",
-    "vinh danh": "ceremony",
-    "tuyên dương": "ceremony",
-    "khai trương": "ceremony",
-    "giao lưu": "exchange",
-    "gặp mặt": "exchange",
-    "gặp gỡ": "exchange",
-    "họp mặt": "exchange",
-    "liên hoan": "exchange",
-    "buổi gặp": "exchange",
-    "gặp": "exchange",
-    "chiêu đãi": "exchange",
-    "đại hội": "congress",
-    "khai mạc": "other",
-    "bế mạc": "other",
-    "triển lãm": "other",
-    "hội chợ": "other",
-    "hội thi": "other",
-    "cuộc thi": "other",
-    "lễ hội": "other",
-    "ngày hội": "other",
-    "tuần lễ": "other",
-    "festival": "other",
-    "hội đàm": "other",
-    "điện đàm": "other",
-    "chương trình": "other",
-    "sự kiện": "other",
-    "diễn ra": "other",
-    "tổ chức": "other",
-    "tham dự": "other",
-    "tham gia": "other",
-    "dự": "other",
-    "khám bệnh": "other",
-    "cấp phát": "other",
-    "phát quà": "other",
+    word: type_ for type_, words in _RULES["keywords"].items() for word in words
 }
 _GENERIC: frozenset[EventType] = frozenset({"other"})
-# Verbs and nouns that are not activities though they look like keywords
-_NOT_ACTIVITY_AFTER = {
-    "tiếp": r"tục|theo|nhận|thu|cận|xúc|sức|nối|đó|tế|diễn|giáp|tay|tế|tuyến|quản",
-    "trao": r"đổi|quyền",
-    "đón": r"nhận|đầu|chào",
-    "dự": r"án|kiến|báo|thảo|toán|phòng|trữ|định|khuyết|bị|thi|tính",
-    "lễ": r"hội|phép|nghi|tân|vật|độ",
-    "họp": r"mặt",
-    "gặp": r"gỡ|mặt|khó|phải|nhiều",
-    "thăm": r"dò|khám|hỏi ý kiến",
-    "tổ chức": r"thành viên|hữu nghị|Hữu nghị|chính trị|phi chính phủ|quốc tế|xã hội|đoàn thể|nhân dân|cơ sở|Đảng|đảng|"
-    r"thực hiện|triển khai",
-    "chương trình": r"hành động|công tác|số|hợp tác|mục tiêu",
-    "kỷ niệm": r"chương",
-    "tham gia": r"đóng góp|ý kiến|hoạt động|công tác",
-}
+# Words right after a keyword that make it no activity ("tiếp tục", "trao đổi", "dự án")
+_NOT_ACTIVITY_AFTER = {word: alternation(after) for word, after in _RULES["not_activity_after"].items()}
 _KEYWORD = re.compile(
     r"(?<![\w/])(" + "|".join(flex(word) for word in sorted(_KEYWORDS, key=len, reverse=True)) + r")(?!\w)",
     re.IGNORECASE,
 )
 _KEYWORD_TYPE = {fold_phrase(word): type_ for word, type_ in _KEYWORDS.items()}
 # A clause whose verb is one of these dates a document or a founding, not an activity.
-_NOT_EVENT_VERB = re.compile(
-    r"(?<!\w)(?i:ban hành|ký ban hành|thành lập|phê duyệt|ký quyết định|có hiệu lực|được thông qua|ra đời|"
-    r"có công văn|có văn bản|công văn số|chỉ thị số|nghị quyết số|kế hoạch số|quyết định số)(?!\w)"
-)
-
-# --- how dates are written -------------------------------------------------------------------
-
-_PART_OF_DAY = r"(?:sáng|chiều|tối|trưa|đêm|khuya)"
-_DAY_CUE = (
-    rf"(?:(?:vào\s+)?(?:{_PART_OF_DAY}\s+(?:{WEEKDAY}\s*,?\s*)?(?:ngày\s+|hôm\s+)?|{WEEKDAY}\s*(?:,\s*|\(\s*)?"
-    rf"(?:ngày\s+)?|ngày\s+|hôm\s+)|vào\s+|(?:trong|suốt)\s+(?:\d+|hai|ba|bốn|năm)\s+ngày\s+|từ\s+(?:ngày\s+)?)"
-    r"(?:mùng\s+|mồng\s+)?"
-)
-_MORE_DAYS = r"(?:\s*(?:-|–|và|,|đến|tới)\s*\d{1,2})*"
-_NUMERIC = re.compile(
-    rf"(?<![\w/.])(?P<cue>{_DAY_CUE})(?P<day>\d{{1,2}}){_MORE_DAYS}\s*[/.\-]\s*(?P<month>\d{{1,2}})"
-    rf"(?:\s*[/.\-]\s*(?P<year>(?:19|20)\d\d))?(?![\d/])",
-    re.IGNORECASE,
-)
-_SPELLED = re.compile(
-    rf"(?<![\w/.])(?P<cue>{_DAY_CUE})(?P<day>\d{{1,2}}){_MORE_DAYS}\s+tháng\s+(?P<month>\d{{1,2}})"
-    rf"(?:\s*,?\s*năm\s+(?P<year>(?:19|20)\d\d))?(?!\d)",
-    re.IGNORECASE,
-)
-_RELATIVE_DAY = re.compile(
-    r"(?<!\w)(" + "|".join(sorted(RELATIVE_DAYS, key=len, reverse=True)) + r")(?!\w)"
-    r"(?:\s*\((?:ngày\s+)?(?P<day>\d{1,2})\s*[/.\-]\s*(?P<month>\d{1,2})(?:\s*[/.\-]\s*(?P<year>\d{4}))?\))?",
-    re.IGNORECASE,
-)
-# Just before a date: it belongs to a document, a birth, a founding, a deadline, an anniversary.
-_NOT_EVENT_BEFORE = re.compile(
-    r"(?:(?<![\w])(?:số|Số)\s*\d+[\w/.\-–]*\s*,?\s*|[A-ZĐ]{2,}[\w]*(?:/[\w\-]+)+\s*,?\s*|(?<!\w)(?i:"
-    r"chỉ thị|nghị quyết|kết luận|quyết định|kế hoạch|công văn|thông báo|hướng dẫn|nghị định|thông tư|luật|"
-    r"chương trình hành động|thông tri|tờ trình|đề án)\s+(?:số\s*)?\d+[\w/.\-–]*\s*,?\s*|(?<!\w)(?i:"
-    r"ban hành|ký|ký ban hành|thành lập|được thành lập|ra đời|sinh|mất|qua đời|từ trần|hy sinh|trước|"
-    r"chậm nhất là|chậm nhất|hạn chót|kể từ|có hiệu lực từ|hiệu lực từ|đến hết|kỷ niệm|chào mừng|"
-    r"hướng tới|nhân dịp|nhân|giải phóng|thống nhất|quốc khánh|khóa|khoá|ngày thành lập|tính đến|"
-    r"đến nay|từ đó|sau)\s*(?:\d+\s+năm\s+)?)$"
-)
-_TIMESTAMP = re.compile(r"\s*[,|-]?\s*(?:lúc\s*)?(?:\d{1,2}[:h]\d{2}|GMT)", re.IGNORECASE)
-_POSTED = re.compile(r"(?i:ngày đăng|đăng ngày|đăng lúc|cập nhật|ngày cập nhật|xuất bản)\s*:?\s*$")
-_FUTURE = re.compile(r"(?<!\w)(?i:sẽ|dự kiến|sắp|chuẩn bị|tới đây|kế hoạch tổ chức)(?!\w)")
+_NOT_EVENT_VERB = re.compile(rf"(?<!\w)(?i:{alternation(_RULES['documents']['not_event_verbs'])})(?!\w)")
+# A clause opening "Cùng ngày", "chiều cùng ngày": a second activity on the day of the one before
 _SAME_DAY = re.compile(
-    rf"\s*(?:{_PART_OF_DAY}\s+|(?:cũng\s+)?trong\s+)?(?:cùng\s+ngày|ngày\s+hôm\s+đó|cùng\s+buổi)",
+    rf"\s*(?:{PART_OF_DAY}\s+|(?:cũng\s+)?trong\s+)?(?:cùng\s+ngày|ngày\s+hôm\s+đó|cùng\s+buổi)",
     re.IGNORECASE,
 )
-_CLOSING = re.compile(r"(?i:bế mạc|kết thúc|ngày làm việc thứ|ngày thứ (?:hai|ba|2|3)|phiên bế mạc)")
+_CLOSING = re.compile(rf"(?i:{alternation(_RULES['dates']['closing'])})")
+_PLACES = _RULES["places"]
 _LOCATION = re.compile(
-    r"(?<!\w)(?i:tại|ở)\s+(?!(?i:buổi|hội nghị|hội thảo|lễ|cuộc|đây|đó|chương trình|sự kiện|diễn đàn|tọa đàm|toạ đàm|đại hội)\b)(?P<place>(?:(?:TP|Tp)\.\s*)?[^,;.()\n]{2,100})"
+    rf"(?<!\w)(?i:tại|ở)\s+(?!(?i:{alternation(_PLACES['not_a_place'])})\b)(?P<place>(?:(?:TP|Tp)\.\s*)?[^,;.()\n]{{2,100}})"
 )
 _LOCATION_END = re.compile(
-    r"\s+(?i:từ ngày|từ|vào|ngày|trong|đã|sẽ|đang|vừa|diễn ra|(?<!các )tổ chức|với|cho|nhằm|nhân dịp|nhân kỷ niệm|do|và các|về|có|được|trong|là|để|"
-    r"khai mạc|bế mạc|chủ trì|long trọng|trang trọng|thu hút)(?!\w).*$"
+    rf"\s+(?i:{alternation(_PLACES['place_ends'], unless_after=_PLACES['place_ends_unless_after'])})(?!\w).*$"
 )
 _ADMIN_CONTINUES = re.compile(
     r",\s*((?:tỉnh|thành phố|TP\.?|huyện|quận|thị xã|xã|phường|Hà Nội|Việt Nam)[^,;.()\n]{0,40})"
 )
-_ATTENDANCE = re.compile(r"\s*(?i:tiếp đoàn|tham dự|đến dự|dự buổi|cùng dự|tham gia|có mặt|về phía)")
-
-
-@dataclass(frozen=True)
-class _Dated:
-    when: date
-    start: int
-    end: int
-    part_of_day: str | None
+_ATTENDANCE = re.compile(rf"\s*(?i:{alternation(_RULES['participants']['attendance'])})")
 
 
 def find_events(doc: Document, people: list[Person] | None = None) -> list[Event]:
@@ -233,7 +87,7 @@ def find_events(doc: Document, people: list[Person] | None = None) -> list[Event
                     _event(doc, sentences, index, events[-1].date, activity, same_day.span(), people)
                 )
             continue
-        for dated in _dates_in(doc, sentence):
+        for dated in dates_in(doc, sentence):
             activity = _activity(text, sentence, dated.start, dated.end)
             if activity is None:
                 continue
@@ -271,101 +125,6 @@ def _first_days_only(text: str, events: list[Event]) -> list[Event]:
         if not (closing and earlier):
             kept.append(event)
     return kept
-
-
-# --- dates -----------------------------------------------------------------------------------
-
-
-_MAY_HOLD_DATE = re.compile(r"\d|(?i:nay|qua|mai)(?!\w)")
-
-
-def _dates_in(doc: Document, sentence: Sentence) -> list[_Dated]:
-    text = doc.text
-    found: list[_Dated] = []
-    if not _MAY_HOLD_DATE.search(text, sentence.start, sentence.end):
-        return found
-    for pattern in (_NUMERIC, _SPELLED):
-        for match in pattern.finditer(text, sentence.start, sentence.end):
-            if _not_an_event_date(text, sentence, match):
-                continue
-            day, month = int(match.group("day")), int(match.group("month"))
-            year = int(match.group("year")) if match.group("year") else None
-            when = _resolve(doc, sentence, day, month, year)
-            if when and _is_a_period(text, match.end(), when):
-                continue  # "từ ngày 1/1 đến ngày 30/6": a reporting period, not an activity
-            if when:
-                cue = match.group("cue").strip().lower()
-                part = re.match(_PART_OF_DAY, cue)
-                found.append(_Dated(when, match.start(), match.end(), part.group(0) if part else None))
-    for match in _RELATIVE_DAY.finditer(text, sentence.start, sentence.end):
-        if _in_quotes(text, sentence, match.start()):
-            continue  # "hôm nay" in a speech is the speaker's day, not surely the article's
-        when = None
-        if match.group("day"):
-            year = int(match.group("year")) if match.group("year") else None
-            when = _resolve(doc, sentence, int(match.group("day")), int(match.group("month")), year)
-        elif doc.published_on:
-            when = resolve_relative(match.group(1), doc.published_on)
-        if when:
-            word = match.group(1).lower().split()[0]
-            found.append(_Dated(when, match.start(), match.end(), word if word != "hôm" else None))
-    return sorted(found, key=lambda dated: dated.start)
-
-
-_RANGE_END = re.compile(
-    r"\s*(?:-|–|đến|tới)\s*(?:ngày\s*)?(\d{1,2})\s*[/.\-]\s*(\d{1,2})(?:\s*[/.\-]\s*((?:19|20)\d\d))?(?!\d)",
-    re.IGNORECASE,
-)
-
-
-def _is_a_period(text: str, end: int, first: date) -> bool:
-    """Whether the date opens a range longer than an activity lasts (over ten days)."""
-    match = _RANGE_END.match(text, end)
-    if not match:
-        return False
-    year = int(match.group(3)) if match.group(3) else first.year
-    last = make_date(int(match.group(1)), int(match.group(2)), year)
-    if last and last < first:
-        last = make_date(last.day, last.month, year + 1)
-    return bool(last and (last - first).days > 10)
-
-
-def _not_an_event_date(text: str, sentence: Sentence, match: re.Match[str]) -> bool:
-    before = text[max(sentence.start, match.start() - 60) : match.start()]
-    if _NOT_EVENT_BEFORE.search(before):
-        return True
-    if re.match(r"\s*[-–]\s*\d{1,2}\s*/", text[match.end() : match.end() + 8]):
-        return True  # "(17/11/1950 - 17/11/2022)"
-    if _TIMESTAMP.match(text, match.end()) or _POSTED.search(before):
-        return True  # a page's own date line: "Thứ năm, 30/06/2022, 09:33", "Ngày đăng: 08/07/2023"
-    if re.search(r"(?i:đến|tới)\s*(?:ngày\s*)?$", before) and re.search(r"\d", before[-25:]):
-        return True  # the end of a range "từ 28/2 đến 2/3"
-    return _in_brackets(text, sentence, match.start())
-
-
-def _in_brackets(text: str, sentence: Sentence, at: int) -> bool:
-    """Dates in brackets name a holiday or a span of years ("Ngày Thương binh - Liệt sĩ (27/7)")."""
-    opened = text.rfind("(", sentence.start, at)
-    if opened <= text.rfind(")", sentence.start, at):
-        return False
-    return not re.search(rf"(?i:{WEEKDAY})\s*$", text[sentence.start : opened])  # "thứ Hai (5/6)"
-
-
-def _in_quotes(text: str, sentence: Sentence, at: int) -> bool:
-    before = text[sentence.start : at]
-    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
-
-
-def _resolve(doc: Document, sentence: Sentence, day: int, month: int, year: int | None) -> date | None:
-    """A day and month as a date: the year written, else the one the publication date makes certain."""
-    if year:
-        return make_date(day, month, year)
-    published = doc.published_on
-    if published is None:
-        year = likely_year(doc.text[sentence.start : sentence.end]) or likely_year(doc.text)
-        return make_date(day, month, year) if year else None
-    ahead = 180 if _FUTURE.search(doc.text, sentence.start, sentence.end) else 7
-    return resolve_day_month(day, month, published, ahead)
 
 
 # --- activities ------------------------------------------------------------------------------

@@ -12,7 +12,7 @@ import re
 
 import regex
 
-from extraction.rules import load
+from extraction.rules import alternation, load
 from extraction.variants import flex_any, fold, fold_phrase, syllable_variants
 
 _RULES = load("people")
@@ -21,27 +21,6 @@ _RULES = load("people")
 def _folded(words: str | list[str]) -> frozenset[str]:
     """A set of folded words or phrases, from a list or a blank-separated string of words."""
     return frozenset(fold_phrase(word) for word in (words.split() if isinstance(words, str) else words))
-
-
-def _alternation(
-    words: list[str],
-    unless_after: dict[str, list[str]] | None = None,
-    unless_before: dict[str, list[str]] | None = None,
-) -> str:
-    """A regex alternation of `words` as written, in their order.
-
-    `unless_after` and `unless_before` name, for some words, the neighbours that make them something
-    else ("các tổ chức" are organisations, "dự khuyết" is part of a title).
-    """
-    parts = []
-    for word in words:
-        part = re.escape(word)
-        for before in (unless_after or {}).get(word, ()):
-            part = f"(?<!{re.escape(before)} ){part}"
-        for after in (unless_before or {}).get(word, ()):
-            part = f"{part}(?! {re.escape(after)})"
-        parts.append(part)
-    return "|".join(parts)
 
 
 # --- words, as sets ------------------------------------------------------------------------
@@ -87,30 +66,30 @@ PLACE_BEFORE = re.compile(rf"(?<![\w/])(?i:{flex_any(_RULES['places']['place_wor
 ADMIN_BEFORE = re.compile(rf"(?<![\w/])(?i:{flex_any(_RULES['places']['admin_words'])})[ \t]*$")
 # "kỷ niệm 100 năm ngày sinh đồng chí X": the words between may be honorifics and a title
 ANNIVERSARY_BEFORE = re.compile(
-    rf"(?i:{_alternation(_RULES['anniversaries']['words'])})[ \t]+(?:của[ \t]+)?"
-    rf"(?:(?i:{_alternation(_RULES['anniversaries']['between'])})[ \t]+){{0,3}}$"
+    rf"(?i:{alternation(_RULES['anniversaries']['words'])})[ \t]+(?:của[ \t]+)?"
+    rf"(?:(?i:{alternation(_RULES['anniversaries']['between'])})[ \t]+){{0,3}}$"
 )
 # Words that end a clause's grammar: a title never runs across them.
 _CLAUSES = _RULES["clauses"]
 GAP_STOP = re.compile(
-    rf"(?<!\w)(?i:{_alternation(_CLAUSES['gap_stops'], unless_after=_CLAUSES['gap_stops_unless_after'])})(?!\w)"
+    rf"(?<!\w)(?i:{alternation(_CLAUSES['gap_stops'], unless_after=_CLAUSES['gap_stops_unless_after'])})(?!\w)"
 )
 # Where a title written after a name ends: the verb of the clause, or a conjunction; "tại" goes on
 # in a title only before a place ("Tổng Lãnh sự Nhật Bản tại Đà Nẵng"), capitalised or named.
 ROLE_STOP = regex.compile(
-    rf"[ \t]+(?:(?i:{_alternation(_CLAUSES['role_stops'], unless_before=_CLAUSES['role_stops_unless_before'])})(?!\w)"
+    rf"[ \t]+(?:(?i:{alternation(_CLAUSES['role_stops'], unless_before=_CLAUSES['role_stops_unless_before'])})(?!\w)"
     r"|(?i:tại)(?![ \t]+(?:thành phố|TP|Tp|tỉnh|huyện|thủ đô|(?!Hội |Lễ |Buổi |Đại hội|Diễn đàn)\p{Lu}))).*$",
     regex.DOTALL,
 )
 SPEECH_AFTER = re.compile(
-    rf"^[ \t]*(?:\([^)\n]{{1,40}}\)[ \t]*)?(?:{_alternation(_CLAUSES['speech_verbs'])})(?!\w)"
+    rf"^[ \t]*(?:\([^)\n]{{1,40}}\)[ \t]*)?(?:{alternation(_CLAUSES['speech_verbs'])})(?!\w)"
 )
 # A credit's label, just before its colon: "Ảnh: Minh Đức", "Bài và ảnh: ..."
-CREDIT_LABEL = re.compile(rf"(?<![\w])(?i:{_alternation(_RULES['bylines']['credit_labels'])})[ \t]*$")
+CREDIT_LABEL = re.compile(rf"(?<![\w])(?i:{alternation(_RULES['bylines']['credit_labels'])})[ \t]*$")
 # A position in capitals at the foot of a letter, under an optional "KT.", "TM." line
 SIGNING = re.compile(
     r"^(?:(?:KT|TM|TL|TUQ|Q|T/M|K/T|T/L)\.?[ \t]*[^\n]{0,40}\n+[ \t]*)?"
-    rf"(?:PHÓ |Q\. |QUYỀN )?(?:{_alternation(_RULES['bylines']['signing_positions'])})(?: [^\n]{{0,40}})?$"
+    rf"(?:PHÓ |Q\. |QUYỀN )?(?:{alternation(_RULES['bylines']['signing_positions'])})(?: [^\n]{{0,40}})?$"
 )
 
 # --- cues before a name --------------------------------------------------------------------

@@ -1,0 +1,160 @@
+"""The dates an event is read from: "Chiều 3/11", "ngày 5 tháng 12 năm 2019", "hôm nay", "sáng nay (06/3)".
+
+A date counts for an activity only when the words before it do not make it a document's, a
+birth's, a founding's, a deadline's or an anniversary's ("Chỉ thị số 04 ngày 6/7/2011", "trước
+ngày 15/12"), when it is not the page's own date line, and when it does not open a reporting
+period ("từ ngày 1/1 đến ngày 30/6"). A day and month are resolved against the publication
+date (extraction/dates.py); the word lists are in extraction/rules/events.toml, [dates].
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from extraction.dates import (
+    RELATIVE_DAYS,
+    WEEKDAY,
+    likely_year,
+    make_date,
+    resolve_day_month,
+    resolve_relative,
+)
+from extraction.rules import alternation, load
+from extraction.text import Document, Sentence
+
+_RULES = load("events")
+
+
+PART_OF_DAY = r"(?:sáng|chiều|tối|trưa|đêm|khuya)"
+_DAY_CUE = (
+    rf"(?:(?:vào\s+)?(?:{PART_OF_DAY}\s+(?:{WEEKDAY}\s*,?\s*)?(?:ngày\s+|hôm\s+)?|{WEEKDAY}\s*(?:,\s*|\(\s*)?"
+    rf"(?:ngày\s+)?|ngày\s+|hôm\s+)|vào\s+|(?:trong|suốt)\s+(?:\d+|hai|ba|bốn|năm)\s+ngày\s+|từ\s+(?:ngày\s+)?)"
+    r"(?:mùng\s+|mồng\s+)?"
+)
+_MORE_DAYS = r"(?:\s*(?:-|–|và|,|đến|tới)\s*\d{1,2})*"
+_NUMERIC = re.compile(
+    rf"(?<![\w/.])(?P<cue>{_DAY_CUE})(?P<day>\d{{1,2}}){_MORE_DAYS}\s*[/.\-]\s*(?P<month>\d{{1,2}})"
+    rf"(?:\s*[/.\-]\s*(?P<year>(?:19|20)\d\d))?(?![\d/])",
+    re.IGNORECASE,
+)
+_SPELLED = re.compile(
+    rf"(?<![\w/.])(?P<cue>{_DAY_CUE})(?P<day>\d{{1,2}}){_MORE_DAYS}\s+tháng\s+(?P<month>\d{{1,2}})"
+    rf"(?:\s*,?\s*năm\s+(?P<year>(?:19|20)\d\d))?(?!\d)",
+    re.IGNORECASE,
+)
+_RELATIVE_DAY = re.compile(
+    r"(?<!\w)(" + "|".join(sorted(RELATIVE_DAYS, key=len, reverse=True)) + r")(?!\w)"
+    r"(?:\s*\((?:ngày\s+)?(?P<day>\d{1,2})\s*[/.\-]\s*(?P<month>\d{1,2})(?:\s*[/.\-]\s*(?P<year>\d{4}))?\))?",
+    re.IGNORECASE,
+)
+# Just before a date: it belongs to a document, a birth, a founding, a deadline, an anniversary.
+_NOT_EVENT_BEFORE = re.compile(
+    r"(?:(?<![\w])(?:số|Số)\s*\d+[\w/.\-–]*\s*,?\s*|[A-ZĐ]{2,}[\w]*(?:/[\w\-]+)+\s*,?\s*"
+    rf"|(?<!\w)(?i:{alternation(_RULES['documents']['kinds'])})\s+(?:số\s*)?\d+[\w/.\-–]*\s*,?\s*"
+    rf"|(?<!\w)(?i:{alternation(_RULES['dates']['not_event_before'])})\s*(?:\d+\s+năm\s+)?)$"
+)
+_TIMESTAMP = re.compile(r"\s*[,|-]?\s*(?:lúc\s*)?(?:\d{1,2}[:h]\d{2}|GMT)", re.IGNORECASE)
+_POSTED = re.compile(rf"(?i:{alternation(_RULES['dates']['posted'])})\s*:?\s*$")
+_FUTURE = re.compile(rf"(?<!\w)(?i:{alternation(_RULES['dates']['future'])})(?!\w)")
+
+
+@dataclass(frozen=True)
+class Dated:
+    when: date
+    start: int
+    end: int
+    part_of_day: str | None
+
+
+_MAY_HOLD_DATE = re.compile(r"\d|(?i:nay|qua|mai)(?!\w)")
+
+
+def dates_in(doc: Document, sentence: Sentence) -> list[Dated]:
+    text = doc.text
+    found: list[Dated] = []
+    if not _MAY_HOLD_DATE.search(text, sentence.start, sentence.end):
+        return found
+    for pattern in (_NUMERIC, _SPELLED):
+        for match in pattern.finditer(text, sentence.start, sentence.end):
+            if _not_an_event_date(text, sentence, match):
+                continue
+            day, month = int(match.group("day")), int(match.group("month"))
+            year = int(match.group("year")) if match.group("year") else None
+            when = _resolve(doc, sentence, day, month, year)
+            if when and _is_a_period(text, match.end(), when):
+                continue  # "từ ngày 1/1 đến ngày 30/6": a reporting period, not an activity
+            if when:
+                cue = match.group("cue").strip().lower()
+                part = re.match(PART_OF_DAY, cue)
+                found.append(Dated(when, match.start(), match.end(), part.group(0) if part else None))
+    for match in _RELATIVE_DAY.finditer(text, sentence.start, sentence.end):
+        if _in_quotes(text, sentence, match.start()):
+            continue  # "hôm nay" in a speech is the speaker's day, not surely the article's
+        when = None
+        if match.group("day"):
+            year = int(match.group("year")) if match.group("year") else None
+            when = _resolve(doc, sentence, int(match.group("day")), int(match.group("month")), year)
+        elif doc.published_on:
+            when = resolve_relative(match.group(1), doc.published_on)
+        if when:
+            word = match.group(1).lower().split()[0]
+            found.append(Dated(when, match.start(), match.end(), word if word != "hôm" else None))
+    return sorted(found, key=lambda dated: dated.start)
+
+
+_RANGE_END = re.compile(
+    r"\s*(?:-|–|đến|tới)\s*(?:ngày\s*)?(\d{1,2})\s*[/.\-]\s*(\d{1,2})(?:\s*[/.\-]\s*((?:19|20)\d\d))?(?!\d)",
+    re.IGNORECASE,
+)
+
+
+def _is_a_period(text: str, end: int, first: date) -> bool:
+    """Whether the date opens a range longer than an activity lasts (over ten days)."""
+    match = _RANGE_END.match(text, end)
+    if not match:
+        return False
+    year = int(match.group(3)) if match.group(3) else first.year
+    last = make_date(int(match.group(1)), int(match.group(2)), year)
+    if last and last < first:
+        last = make_date(last.day, last.month, year + 1)
+    return bool(last and (last - first).days > 10)
+
+
+def _not_an_event_date(text: str, sentence: Sentence, match: re.Match[str]) -> bool:
+    before = text[max(sentence.start, match.start() - 60) : match.start()]
+    if _NOT_EVENT_BEFORE.search(before):
+        return True
+    if re.match(r"\s*[-–]\s*\d{1,2}\s*/", text[match.end() : match.end() + 8]):
+        return True  # "(17/11/1950 - 17/11/2022)"
+    if _TIMESTAMP.match(text, match.end()) or _POSTED.search(before):
+        return True  # a page's own date line: "Thứ năm, 30/06/2022, 09:33", "Ngày đăng: 08/07/2023"
+    if re.search(r"(?i:đến|tới)\s*(?:ngày\s*)?$", before) and re.search(r"\d", before[-25:]):
+        return True  # the end of a range "từ 28/2 đến 2/3"
+    return _in_brackets(text, sentence, match.start())
+
+
+def _in_brackets(text: str, sentence: Sentence, at: int) -> bool:
+    """Dates in brackets name a holiday or a span of years ("Ngày Thương binh - Liệt sĩ (27/7)")."""
+    opened = text.rfind("(", sentence.start, at)
+    if opened <= text.rfind(")", sentence.start, at):
+        return False
+    return not re.search(rf"(?i:{WEEKDAY})\s*$", text[sentence.start : opened])  # "thứ Hai (5/6)"
+
+
+def _in_quotes(text: str, sentence: Sentence, at: int) -> bool:
+    before = text[sentence.start : at]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+
+
+def _resolve(doc: Document, sentence: Sentence, day: int, month: int, year: int | None) -> date | None:
+    """A day and month as a date: the year written, else the one the publication date makes certain."""
+    if year:
+        return make_date(day, month, year)
+    published = doc.published_on
+    if published is None:
+        year = likely_year(doc.text[sentence.start : sentence.end]) or likely_year(doc.text)
+        return make_date(day, month, year) if year else None
+    ahead = 180 if _FUTURE.search(doc.text, sentence.start, sentence.end) else 7
+    return resolve_day_month(day, month, published, ahead)
