@@ -40,7 +40,8 @@ from extraction.name_shapes import (
     vietnamese_name,
 )
 from extraction.records import Role
-from extraction.titles import CLAUSE_BREAK, role_of, roles_after, title_before
+from extraction.text import clause_start
+from extraction.titles import role_of, roles_after, title_before
 from extraction.variants import fold, fold_phrase
 
 _FILLER_AT_END = re.compile(r"(?:[ \t]+|^)([^\W\d_][\w&.'’-]*)[ \t]*$")
@@ -255,7 +256,7 @@ def _honorific_near(text: str, start: int) -> str | None:
     """An honorific just before the title that precedes a name ("ông Chủ tịch ... X" is rare; "Ngài")."""
     line_start = text.rfind("\n", 0, start) + 1
     clause = text[line_start:start]
-    clause = clause[max((m.end() for m in CLAUSE_BREAK.finditer(clause)), default=0) :]
+    clause = clause[clause_start(clause) :]
     match = re.search(r"(?<![\w/])(ngài|ông|bà|đồng chí|đ/c)[ \t]+(?=\S)", clause, re.IGNORECASE)
     if not match or GAP_STOP.search(clause[match.end() :].replace(match.group(1), "")):
         return None

@@ -188,6 +188,23 @@ def split_clauses(doc: Document) -> list[Sentence]:
     return clauses
 
 
+# Around a name, a clause of its line ends at a sentence mark (not after "TP" or an initial) or a quote,
+# and starts after any punctuation, bracket or quote.
+_CLAUSE_END = re.compile(r"(?<!\bTP)(?<!\bTp)(?<!\b[A-ZĐ])[.;!?](?=\s|$)|[\"“”]")
+_CLAUSE_MARK = re.compile(r"[\n.;:!?\"“”()\[\]]")
+
+
+def clause_end(window: str) -> int:
+    """Where the clause that opens `window` (a stretch of text after a name) ends."""
+    stop = _CLAUSE_END.search(window)
+    return stop.start() if stop else len(window)
+
+
+def clause_start(before: str) -> int:
+    """Where the clause that closes `before` (a stretch of text before a name) starts."""
+    return max((mark.end() for mark in _CLAUSE_MARK.finditer(before)), default=0)
+
+
 def clause_around(text: str, start: int, end: int, at: int, marks: str = ";") -> tuple[int, int]:
     """The stretch of `text[start:end]` between two of `marks` (semicolons by default) that holds `at`.
 

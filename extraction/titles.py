@@ -15,10 +15,8 @@ from functools import lru_cache
 from extraction.name_lexicon import GAP_STOP, POSITION, POSITION_CI, POSITIONS, ROLE_STOP
 from extraction.name_shapes import holds_place, runs, strip_title_words, vietnamese_name
 from extraction.records import Role
+from extraction.text import clause_end, clause_start
 from extraction.variants import fold, fold_phrase
-
-CLAUSE_BREAK = re.compile(r"[\n.;:!?\"“”()\[\]]")
-
 
 _ACRONYM_BRACKETS = re.compile(r"\([A-ZĐ][A-ZĐ0-9 &-]{1,15}\)")
 
@@ -30,8 +28,7 @@ def title_before(text: str, at: int, before: str) -> list[Role] | None:
     if first == len(starts) or starts[first] >= at:
         return None  # no position in reach: the common case, kept cheap
     masked = _ACRONYM_BRACKETS.sub(lambda m: " " * len(m.group(0)), before)
-    clause_start = max((m.end() for m in CLAUSE_BREAK.finditer(masked)), default=0)
-    clause = before[clause_start:]
+    clause = before[clause_start(masked) :]
     matches = [m for m in POSITION.finditer(clause) if _title_gap_ok(clause[m.end() :])]
     if not matches:
         return None
@@ -83,8 +80,7 @@ def roles_after(text: str, end: int, strict: bool = False) -> list[Role]:
         tail = window[opener.end() :]
         tail = re.sub(r"^(?:là|nguyên là)[ \t]+", "", tail)
         if POSITION_CI.match(tail):
-            sentence_end = _SENTENCE_END.search(tail)
-            tail = tail[: sentence_end.start()] if sentence_end else tail
+            tail = tail[: clause_end(tail)]
             if "(" in window[: opener.end()] and ")" in tail:
                 tail = tail[: tail.index(")")]
             roles = _split_roles(tail, stop_at_verbs=True)
@@ -94,9 +90,6 @@ def roles_after(text: str, end: int, strict: bool = False) -> list[Role]:
     return roles
 
 
-_SENTENCE_END = re.compile(r"(?<!\bTP)(?<!\bTp)(?<!\b[A-ZĐ])[.;!?](?=\s|$)|[\"“”]")
-
-
 # "do ông X, Ủy viên ..., làm Trưởng đoàn": the leader of a delegation
 _LEADER = re.compile(r"^[^;]{0,160}?[ \t]làm[ \t]+((?:[Pp]hó[ \t]+)?[Tt]rưởng[ \t]+đoàn)(?!\w)")
 
@@ -104,8 +97,7 @@ _LEADER = re.compile(r"^[^;]{0,160}?[ \t]làm[ \t]+((?:[Pp]hó[ \t]+)?[Tt]rưở
 def _clause_after(text: str, end: int) -> str:
     """The rest of a name's sentence, up to the next person named in it."""
     window = text[end : end + 200]
-    stop = _SENTENCE_END.search(window)
-    window = window[: stop.start()] if stop else window
+    window = window[: clause_end(window)]
     other = re.search(r"(?<![\w/])(?i:ông|bà|ngài|đồng chí|đ/c)[ \t]+[^\W\d_]", window)
     return window[: other.start()] if other else window
 

@@ -12,7 +12,16 @@ from datetime import date
 import pytest
 
 from extraction import extract
-from extraction.text import clause_around, normalize, prepare, split_clauses, split_sentences, unify
+from extraction.text import (
+    clause_around,
+    clause_end,
+    clause_start,
+    normalize,
+    prepare,
+    split_clauses,
+    split_sentences,
+    unify,
+)
 
 
 @pytest.mark.parametrize(
@@ -147,6 +156,16 @@ def test_the_clause_around_an_offset() -> None:
     assert text[slice(*clause_around(text, 0, len(text), at))] == " 3 triệu đồng cho xã B: để sửa nhà."
     assert text[slice(*clause_around(text, 0, len(text), at, ";:"))] == " 3 triệu đồng cho xã B"
     assert clause_around(text, 0, len(text), 0) == (0, text.index(";"))
+
+
+def test_the_clause_next_to_a_name() -> None:
+    after = ", Chủ tịch UBND TP. Cần Thơ, phát biểu. Sau đó"
+    assert after[: clause_end(after)] == ", Chủ tịch UBND TP. Cần Thơ, phát biểu"
+    assert clause_end(' nói: "Cảm ơn') == len(" nói: ")
+    assert clause_end("ông John F. Kennedy") == len("ông John F. Kennedy")  # an initial ends nothing
+    before = 'Tại buổi lễ (ngày 3/11), "Chủ tịch '
+    assert before[clause_start(before) :] == "Chủ tịch "
+    assert clause_start("Chủ tịch ") == 0
 
 
 def test_iso_date_line_is_read() -> None:
