@@ -19,9 +19,11 @@ from functools import lru_cache
 
 from extraction.countries import country_code
 from extraction.records import Organization
+from extraction.rules import alternation, load
 from extraction.text import Document
 from extraction.variants import flex, fold_phrase
 
+_RULES = load("organizations")
 _CAP = r"[^\W\d_a-zđ][\w'’]*"  # a capitalised word (or an acronym)
 _PLACE = rf"{_CAP}(?:[ \t]+{_CAP}){{0,3}}"
 _ADMIN = r"(?:tỉnh|thành phố|Thành phố|TP\.?|Tp\.?|huyện|quận|thị xã|xã|phường)"
@@ -47,15 +49,16 @@ _PATTERNS = [
     rf"Đảng Cộng sản[ \t]+{_PLACE}",
     rf"Mặt trận Đoàn kết phát triển(?:[ \t]+Tổ quốc)?(?:[ \t]+(?!Tổ\b){_CAP}(?:[ \t]+tỉnh[ \t]+{_PLACE})?)?",
     rf"Hội[ \t]+(?:{_CAP}|những)(?:[ \t]+(?:{_CAP}|[a-zà-ỹđ]+(?=[ \t]+(?:{_CAP}|chất|da|cam|nhân|người)))|/[\w]+|[ \t]+(?:chất độc da cam(?:/dioxin)?|nhân dân|người)){{0,7}}",
-    r"(?:Plan International|World Vision|Save the Children|Oxfam|CARE International|ActionAid|Caritas|"
-    r"Habitat for Humanity|Operation Smile|East Meets West|Quỹ Hòa bình và Phát triển|PeaceTrees|"
-    r"Giving It Back to Kids|Christina Noble|Samaritan's Purse|AIP Foundation)",
-    r"(?<![\w-])(?:VUFO|KOICA|JICA|USAID|UNICEF|UNDP|UNFPA|UNESCO|WHO|FAO|GIZ|PACCOM|ASEAN|APEC|VESAMO|ACEF|"
-    r"AIPA|ILO|IOM|UNHCR|UN Women|WWF|IUCN|ADB|WB|IMF|EU)(?![\w-])",
+    rf"(?:{alternation(_RULES['known'])})",
+    rf"(?<![\w-])(?:{alternation(_RULES['acronyms'])})(?![\w-])",
 ]
-# Every name opens a word with one of these letters: checking it first keeps the scan fast.
+# Every name opens a word with one of these letters (those of the patterns above, then of the
+# known names): checking it first keeps the scan fast.
+_FIRST_LETTERS = "".join(
+    dict.fromkeys("LHỦUMBTĐSQCt" + "".join(name[0] for name in _RULES["known"] + _RULES["acronyms"]))
+)
 _ORG = re.compile(
-    r"(?<![\w-])(?=[LHỦUMBTĐSQCtPWOAEGJKVIF])(?:" + "|".join(f"(?:{p})" for p in _PATTERNS) + ")"
+    r"(?<![\w-])(?=[" + _FIRST_LETTERS + "])(?:" + "|".join(f"(?:{p})" for p in _PATTERNS) + ")"
 )
 _ACRONYM_AFTER = re.compile(r"[ \t]*\(([A-ZĐ][A-ZĐ0-9 &-]{1,15})\)")
 _VIETNAMESE_BODY = re.compile(
@@ -63,7 +66,7 @@ _VIETNAMESE_BODY = re.compile(
     rf"{flex('Ủy ban')}|UBND|HĐND|MTTQ|Mặt trận Tổ quốc|Ban |Bộ |Sở |{flex('Tỉnh ủy')}|{flex('Thành ủy')}|{flex('Huyện ủy')}|"
     r"Quốc hội|Chính phủ|Hội đồng|VUFO|PACCOM)"
 )
-_TRAILING_NOISE = re.compile(r"(?:[ \t]+(?:Tại|Theo|Trong|Với|Và|Cùng|Nhân|Thời|Ngày|Sáng|Chiều|Đây))+$")
+_TRAILING_NOISE = re.compile(rf"(?:[ \t]+(?:{alternation(_RULES['trailing_words'])}))+$")
 
 
 def find_organizations(doc: Document, people_names: tuple[str, ...] = ()) -> list[Organization]:
