@@ -12,55 +12,18 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 
 from extraction.dates import FULL_DATE, full_date_at
 from extraction.records import Directive, DirectiveRelation, DirectiveType, Evidence
-from extraction.text import Document
+from extraction.rules import alternation, load
+from extraction.text import UPPER, Document
 
+_RULES = load("directives")
 # type word (lower case, tone-unified) -> type
-_TYPE_WORDS: dict[str, DirectiveType] = {
-    "chỉ thị": "chi_thi",
-    "nghị quyết": "nghi_quyet",
-    "kết luận": "ket_luan",
-    "kế hoạch": "ke_hoach",
-    "công văn": "cong_van",
-    "chương trình hành động": "chuong_trinh",
-    "chương trình": "chuong_trinh",
-    "quyết định": "quyet_dinh",
-    "thông báo": "thong_bao",
-    "hướng dẫn": "huong_dan",
-    "nghị định": "nghi_dinh",
-    "thông tư liên tịch": "thong_tu",
-    "thông tư": "thong_tu",
-    "luật": "luat",
-    "đề án": "other",
-    "tờ trình": "other",
-    "thông tri": "other",
-    "quy định": "other",
-    "quy chế": "other",
-    "báo cáo": "other",
-    "thông cáo": "other",
-    "văn bản": "other",
-    "pháp lệnh": "other",
-}
+_TYPE_WORDS: dict[str, DirectiveType] = _RULES["types"]
 # first letters of a code -> type, for bare numbers ("số 677-CV/TU")
-_CODE_TYPES: dict[str, DirectiveType] = {
-    "CT": "chi_thi",
-    "NQ": "nghi_quyet",
-    "KL": "ket_luan",
-    "KH": "ke_hoach",
-    "CV": "cong_van",
-    "CTR": "chuong_trinh",
-    "QĐ": "quyet_dinh",
-    "TB": "thong_bao",
-    "HD": "huong_dan",
-    "NĐ": "nghi_dinh",
-    "TT": "thong_tu",
-    "BC": "other",
-    "ĐA": "other",
-    "TTR": "other",
-    "QĐI": "other",
-}
+_CODE_TYPES: dict[str, DirectiveType] = _RULES["code_types"]
 
 _TYPE = "|".join(sorted(map(re.escape, _TYPE_WORDS), key=len, reverse=True))
 _CODE_TOKEN = r"[A-ZĐƯ0-9][A-Za-zĐđƯư0-9]*"
@@ -68,7 +31,7 @@ _CODE = rf"{_CODE_TOKEN}(?:\s?[-/]\s?{_CODE_TOKEN}|\.{_CODE_TOKEN})*"
 _NUMBER_CODE = rf"(\d{{1,5}})(?:\s*[-/]\s*({_CODE}))?"
 # words after a number that show it counts something instead of naming a document
 _NOT_A_NUMBER = re.compile(
-    r"\s*(?:tháng|năm|ngày(?!\s*:?\s*\d{1,2}\s*(?:[/.-]|tháng))|điểm|nội dung|nhiệm vụ|giải pháp|mục tiêu|%|phần trăm|người|lần|dự án|chương|điều)\b",
+    r"\s*(?:ngày(?!\s*:?\s*\d{1,2}\s*(?:[/.-]|tháng))|" + alternation(_RULES["numbers"]["counted"]) + r")\b",
     re.IGNORECASE,
 )
 
@@ -79,14 +42,16 @@ BARE_NUMBER = re.compile(rf"(?<![\w])(?:số|Số|SỐ)\s*:?\s*(\d{{1,5}})\s*[-/
 LIST_MORE = re.compile(rf"\s*(?:,|;|và)\s*(?:số\s*)?{_NUMBER_CODE}")
 DATE_AFTER = re.compile(r"\s*,?\s*(?:được\s+)?(?:ban hành\s+)?(?:ngày|ngay)\s*:?\s*", re.IGNORECASE)
 ISSUER_AFTER = re.compile(
-    r"\s*,?\s*(?:của|do)\s+((?:[A-ZĐÂĂÊÔƠƯÁÀẢÃẠẤẦẨẪẬẮẰẲẴẶÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ])"
-    r"[^,;:\"“”(\n]{1,80}?)(?=\s+(?:về|v/v|nhằm|trong|thực hiện|triển khai|đã|là|với|cho|tại|và|khóa|khoá|theo|"
-    r"để|năm|ngày|phê duyệt|ban hành|quy định|đề ra|yêu cầu|chỉ đạo|hướng dẫn)\b|\s*[,;:\"“”(\n.]|$)"
+    rf"\s*,?\s*(?:của|do)\s+((?:[{UPPER}])"
+    rf"[^,;:\"“”(\n]{{1,80}}?)(?=\s+(?:{alternation(_RULES['issuers']['ends'])})\b|\s*[,;:\"“”(\n.]|$)"
 )
 TITLE_AFTER = re.compile(r"\s*,?\s*(?:về|v/v)\s*(?:việc\s+)?[\"“]?([^\"”;\n]{5,200})")
 
+_IMPLEMENTED_BY = frozenset(_RULES["relations"]["implemented_by"])
 _RELATION_CUES = re.compile(
-    r"(triển khai thực hiện|cụ thể hóa bằng|cụ thể hóa|thực hiện|quán triệt và triển khai|triển khai)",
+    "("
+    + alternation(sorted([*_RULES["relations"]["implements"], *_IMPLEMENTED_BY], key=len, reverse=True))
+    + ")",
     re.IGNORECASE,
 )
 
@@ -98,7 +63,7 @@ class _Mention:
     code: str | None
     start: int
     end: int  # end of the number/code, before date and issuer
-    issued_on: object = None
+    issued_on: date | None = None
     issuer: str | None = None
     title: str | None = None
 
@@ -199,7 +164,7 @@ def find_directives(doc: Document) -> tuple[list[Directive], list[DirectiveRelat
                 type=mention.type,
                 number=mention.number,
                 code=mention.code,
-                issued_on=mention.issued_on,  # type: ignore[arg-type]
+                issued_on=mention.issued_on,
                 issuer=mention.issuer,
                 title=mention.title,
                 evidence=evidence,
@@ -210,7 +175,7 @@ def find_directives(doc: Document) -> tuple[list[Directive], list[DirectiveRelat
         if mention.code and not current.code:
             current.code = mention.code
             current.evidence = evidence
-        current.issued_on = current.issued_on or mention.issued_on  # type: ignore[assignment]
+        current.issued_on = current.issued_on or mention.issued_on
         current.issuer = current.issuer or mention.issuer
         current.title = current.title or mention.title
     directives = list(merged.values())
@@ -230,7 +195,7 @@ def _relations(doc: Document, mentions: list[_Mention]) -> list[DirectiveRelatio
             if not before or not after:
                 continue
             words = cue.group(1).lower()
-            if words.startswith("cụ thể hóa bằng"):
+            if words in _IMPLEMENTED_BY:
                 source, target = after[0], before[-1]  # "Y đã được cụ thể hóa bằng X"
             else:
                 source, target = before[-1], after[0]  # "X ... triển khai thực hiện Y"
