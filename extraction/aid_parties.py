@@ -7,6 +7,7 @@ handed over (purpose). The clause holding the amount (between semicolons) is
 read first, then its whole sentence. A party is a short noun phrase cut at
 punctuation and at the words that start the next part of the clause; when an
 organisation or person the extractor found starts there, its full name wins.
+The words are data (extraction/rules/money.toml, [aid_parties]).
 """
 
 from __future__ import annotations
@@ -15,56 +16,47 @@ import re
 from dataclasses import replace
 
 from extraction.records import Amount, Organization, Person
+from extraction.rules import alternation, load
 from extraction.text import Document, clause_around
 
-_GIVE = (
-    r"trao tặng|trao|tặng|tài trợ|ủng hộ|viện trợ|quyên góp|đóng góp|hỗ trợ|giúp đỡ|"
-    r"cứu trợ|xây tặng|trao học bổng|bàn giao"
-)
+_RULES = load("money")["aid_parties"]
+_GIVE = alternation(_RULES["give"])
 # words that end a party's name: the next part of the clause begins
-_STOP = (
-    r"cho|tặng|với|tại|để|nhằm|trị giá|tổng|số tiền|gồm|bao gồm|trong|vào|nhân dịp|từ|đã|vừa|sẽ|"
-    r"đang|cũng|thông qua|qua|theo|là|được|mang|góp phần|tiếp nhận|" + _GIVE
-)
+_STOP = alternation(_RULES["stops"]) + "|" + _GIVE
 _PHRASE = rf"(?P<np>(?:(?!(?-i:{_STOP})(?!\w))[^\s,;.:()“”\"]+\s*){{1,14}})"
 _DONOR_PATTERNS = [
     re.compile(rf"(?<!\w)do\s+{_PHRASE}(?:{_GIVE})(?!\w)", re.IGNORECASE),
     re.compile(
-        rf"(?<!\w)(?:viện trợ|tài trợ|hỗ trợ|ủng hộ|quà|kinh phí|nguồn vốn|khoản tiền)"
+        rf"(?<!\w)(?:{alternation(_RULES['given_things'])})"
         rf"(?:\s+không hoàn lại)?\s+(?:của|từ)\s+(?!(?:năm|ngày|tháng|\d))(?:nguồn\s+)?{_PHRASE}",
         re.IGNORECASE,
     ),
     re.compile(rf"(?<!\w)nhà tài trợ\s+{_PHRASE}", re.IGNORECASE),
 ]
 _SUBJECT_VERB = re.compile(
-    rf"(?:\s+(?:đã|vừa|cũng|sẽ|đã trực tiếp|đã quyết định|quyết định|cam kết))*\s+(?:{_GIVE})(?!\w)",
+    rf"(?:\s+(?:{alternation(_RULES['before_give'])}))*\s+(?:{_GIVE})(?!\w)",
     re.IGNORECASE,
 )
-_ORG_NOUN = re.compile(
-    r"(?:tổ chức|công ty|quỹ|hội|doanh nghiệp|ngân hàng|tập đoàn|đoàn|nhà hảo tâm|chính phủ|đại sứ quán|"
-    r"tổng lãnh sự|cộng đồng|bà con|kiều bào)(?!\w)",
-    re.IGNORECASE,
-)
-_KIND_WORD = re.compile(r"(?:tổ chức|công ty|nhà hảo tâm|doanh nghiệp|quỹ)\s+", re.IGNORECASE)
+_ORG_NOUN = re.compile(rf"(?:{alternation(_RULES['donor_nouns'])})(?!\w)", re.IGNORECASE)
+_KIND_WORD = re.compile(rf"(?:{alternation(_RULES['kind_words'])})\s+", re.IGNORECASE)
 # "cho việc xây nhà" names a purpose, "cho 2 tỷ đồng" the end of a range: neither is a recipient
 _NOT_A_PARTY = re.compile(
-    r"(?:việc|công tác|hoạt động)(?!\w)|[\d.,]+\s*(?:tỷ|tỉ|triệu|nghìn|ngàn|đồng|USD)", re.I
+    rf"(?:{alternation(_RULES['not_a_party'])})(?!\w)|[\d.,]+\s*(?:tỷ|tỉ|triệu|nghìn|ngàn|đồng|USD)", re.I
 )
-_GIFT_TO = re.compile(r"(?<!\w)(?:trao tặng|tặng|hỗ trợ|giúp đỡ)\s+", re.IGNORECASE)
+_GIFT_TO = re.compile(rf"(?<!\w)(?:{alternation(_RULES['gift_to'])})\s+", re.IGNORECASE)
 _RECIPIENT = re.compile(
-    rf"(?<!\w)(?:{_GIVE}|quà|kinh phí)(?:[^;.]|\.(?=\d))*?(?<!\w)(?:cho|đến|giúp)\s+{_PHRASE}", re.IGNORECASE
+    rf"(?<!\w)(?:{_GIVE}|quà|kinh phí)(?:[^;.]|\.(?=\d))*?(?<!\w)(?:{alternation(_RULES['to'])})\s+{_PHRASE}",
+    re.IGNORECASE,
 )
 _PURPOSE = re.compile(
-    r"(?<!\w)(?:để|nhằm mục đích|nhằm|dùng để|phục vụ cho|phục vụ|cho việc)\s+(?P<np>[^,;.:()“”\"]{3,90})",
+    rf"(?<!\w)(?:{alternation(_RULES['purpose'])})\s+(?P<np>[^,;.:()“”\"]{{3,90}})",
     re.IGNORECASE,
 )
 _GOODS = re.compile(r"^\s*(?P<np>(?:các|những)\s+[^;.]{3,80}?)\s+cho(?!\w)", re.IGNORECASE)
 # a lower-case word after a capitalised name that starts a new noun phrase: "Tổng Lãnh sự Nhật Bản các trang thiết bị"
 _NEW_PHRASE = re.compile(r"\s+(?:các|những|một|\d)", re.IGNORECASE)
 # adverbials and reporting verbs before the subject ("Dịp này, ...", "Ban tổ chức cho biết ...")
-_LEAD_IN = re.compile(
-    r"^(?:.*?(?:,|cho biết|cho hay|chia sẻ|thông tin|khẳng định|nhấn mạnh)\s+)*", re.IGNORECASE
-)
+_LEAD_IN = re.compile(rf"^(?:.*?(?:,|{alternation(_RULES['reporting'])})\s+)*", re.IGNORECASE)
 
 
 def add_parties(doc: Document, amounts: list[Amount], names: list[Organization | Person]) -> list[Amount]:

@@ -12,32 +12,20 @@ import re
 from decimal import Decimal, InvalidOperation
 
 from extraction.records import Amount, Qualifier
+from extraction.rules import alternation, load
 from extraction.text import Document, clause_around
 
 # "5,000,000" (two or more comma groups) can only be English thousands; "5,000" stays ambiguous
 _NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d{1,3}(?:,\d{3}){2,}|\d+(?:[,.]\d+)?"
-_SCALES = {"tỷ": 10**9, "nghìn tỷ": 10**12, "ngàn tỷ": 10**12, "triệu": 10**6, "nghìn": 10**3, "ngàn": 10**3}
-_SCALE = r"nghìn tỷ|ngàn tỷ|tỷ|triệu|nghìn|ngàn"
-_DOLLAR = r"(?:đô la|đô-la|đôla|Đô la|Đô-la|Đôla)"
-# Order matters: the first alternative that matches wins, so dollars named after a country come
-# before the bare "đô la" (US dollars, as Vietnamese news writes them).
+_RULES = load("money")
+# scale word -> value, and the words as tried (longest first where one begins another)
+_SCALES: dict[str, int] = _RULES["scales"]
+_SCALE = alternation(list(_SCALES))
+_DOLLAR = "(?:" + alternation(_RULES["dollar"]["spellings"]) + ")"
+# ISO code -> the names of the currency, tried in the order written (rules/money.toml)
 _CURRENCIES = {
-    "VND": r"đồng|VNĐ|VND|vnđ|vnd|đ",
-    "AUD": rf"{_DOLLAR} Úc|{_DOLLAR} Australia|AUD",
-    "SGD": rf"{_DOLLAR} Singapore|SGD",
-    "CAD": rf"{_DOLLAR} Canada|CAD",
-    "NZD": rf"{_DOLLAR} New Zealand|NZD",
-    "HKD": rf"{_DOLLAR} Hồng Kông|{_DOLLAR} Hong Kong|HKD",
-    "USD": rf"USD|{_DOLLAR} Mỹ|US\$|{_DOLLAR}|\$",
-    "EUR": r"EUR|euro|Euro|€",
-    "JPY": r"yên Nhật|Yên Nhật|yên|Yên|JPY",
-    "KRW": r"won|Won|KRW",
-    "GBP": r"bảng Anh|Bảng Anh|GBP|£",
-    "RUB": r"rúp Nga|Rúp Nga|rúp|Rúp|RUB",
-    "CNY": r"nhân dân tệ|Nhân dân tệ|NDT|CNY",
-    "THB": r"bạt|baht|THB",
-    "KHR": r"riel|Riel|KHR",
-    "LAK": r"kíp|Kíp|LAK",
+    code: "|".join(re.escape(name).replace(re.escape("{dollar}"), _DOLLAR) for name in names)
+    for code, names in _RULES["currencies"].items()
 }
 _CURRENCY = "|".join(f"(?P<{code}>{pattern})" for code, pattern in _CURRENCIES.items())
 
@@ -49,28 +37,14 @@ AMOUNT = re.compile(
     rf"(?:\s*(?:{_CURRENCY})(?![\w]))?"
 )
 _QUALIFIERS: list[tuple[str, Qualifier]] = [
-    (r"gần như|gần|khoảng|xấp xỉ|chừng|ước tính|ước|khoảng gần|hầu như", "about"),
-    (r"trên|hơn|hơn gần|ngoài|vượt", "over"),
-    (r"dưới|chưa đến|chưa tới|không quá|tối đa", "under"),
+    (alternation(words), qualifier) for qualifier, words in _RULES["qualifiers"].items()
 ]
-_AID_WORDS = re.compile(
-    r"viện trợ|tài trợ|ủng hộ|hỗ trợ|trao tặng|tặng|quyên góp|vận động|trị giá|cứu trợ|giúp đỡ|đóng góp|"
-    r"học bổng|tiếp nhận|cam kết|tài khoản|từ thiện|nhân đạo|khoản tiền|quà|xây dựng nhà|xây tặng|gây quỹ",
-    re.IGNORECASE,
-)
-_NOT_AID_WORDS = re.compile(
-    r"giá bán|sở hữu|doanh thu|kim ngạch|lợi nhuận|đầu tư trực tiếp|vốn FDI|GDP", re.I
-)
-_MONEY_CONTEXT = re.compile(
-    r"viện trợ|tài trợ|ủng hộ|hỗ trợ|trị giá|giá trị|kinh phí|số tiền|tiền|vận động|quyên góp|ngân sách|vốn|chi phí",
-    re.IGNORECASE,
-)
+_KINDS = _RULES["kinds"]
+_AID_WORDS = re.compile(alternation(_KINDS["aid"]), re.IGNORECASE)
+_NOT_AID_WORDS = re.compile(alternation(_KINDS["not_aid"]), re.I)
+_MONEY_CONTEXT = re.compile(alternation(_KINDS["money_context"]), re.IGNORECASE)
 # words after a scale word that show it counts things, not money ("5,3 triệu người")
-_COUNTED = re.compile(
-    r"\s*(?:người|lượt|hộ|cây|con|tấn|liều|bản|cuốn|học sinh|khách|đại biểu|lao động|trẻ|m2|m3|km|ha|lít|"
-    r"việc làm|thành viên|hội viên|đoàn viên|suất|phần|chiếc|viên|cư dân|dân|ngôi|căn|cái)\b",
-    re.IGNORECASE,
-)
+_COUNTED = re.compile(rf"\s*(?:{alternation(_KINDS['counted'])})\b", re.IGNORECASE)
 
 
 def _to_decimal(number: str, currency: str) -> Decimal | None:
