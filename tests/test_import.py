@@ -164,7 +164,11 @@ def test_published_on_overrides_the_date_in_the_file_and_without_either_it_is_nu
         ("Ngày đăng: 12-04-2024", date(2024, 4, 12)),
         ("12/04/2024 09:15 (GMT+7)", date(2024, 4, 12)),
         ("Cần Thơ, ngày 12 tháng 4 năm 2024", date(2024, 4, 12)),
-        ("Ngày 11/4/2024, đoàn công tác đã đến thăm trường.", None),  # a sentence: body, not a date line
+        ("10:30 | 12/04/2024", date(2024, 4, 12)),
+        ("Thứ sáu, 12/4/2024, 10:30 (GMT+07:00)", date(2024, 4, 12)),
+        ("Số: 215/LHHN-VP", None),
+        ("Từ 1/4/2024 đến 5/4/2024", None),  # two dates: a period, not a dateline
+        ("Ngày 11/4/2024, đoàn về nước.", None),  # a sentence: body, not a date line
         ("Tin và ảnh: Minh Anh", None),
     ],
 )

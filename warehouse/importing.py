@@ -61,13 +61,15 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16", "utf-16"),
 )
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([\w-]+)""", re.I)
-# A line that is only a date, with at most a short lead-in (a weekday, a label, a place):
-# "Thứ Hai, 15/05/2023 10:30", "Ngày đăng: 15-05-2023", "Cần Thơ, ngày 5 tháng 3 năm 2024".
-_NUMERIC_DATE_LINE = re.compile(
-    r"(?i)^\D{0,40}?\d{1,2}[/.-]\d{1,2}[/.-]\d{4}(\s*[-|,]?\s*\d{1,2}:\d{2}(\s*(AM|PM))?)?"
-    r"(\s*\(?\s*GMT\s*[+-]\s*\d+\s*\)?)?\s*$"
+# A line that is only a date: one day-month-year, perhaps a time and a time zone, and before it at most
+# a short lead-in without digits (a weekday, a label, a place); nothing but a time or a zone after it. "Thứ Hai, 15/05/2023 10:30", "10:30 | 15/05/2023",
+# "Ngày đăng: 15-05-2023 (GMT+07:00)", "Cần Thơ, ngày 5 tháng 3 năm 2024".
+_NUMERIC_DATE = re.compile(r"\b\d{1,2}[/.-]\d{1,2}[/.-]\d{4}\b")
+_TIME_OR_ZONE = re.compile(
+    r"(?i)\(?\s*GMT\s*[+-]\s*\d{1,2}(:\d{2})?\s*\)?|\b\d{1,2}[:h]\d{2}(\s*(AM|PM|SA|CH)\b)?"
 )
 _WORDED_DATE_LINE = re.compile(r"(?i)^\D{0,40}?ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})\s*\.?$")
+_MAX_LEAD_IN = 40  # characters before the date that are not a time or a zone
 _SOURCE_NAME = re.compile(r"^[^\s/\\]+$")
 ImportStatus = Literal["new", "changed", "unchanged"]
 
@@ -223,10 +225,13 @@ def _date_line(line: str) -> date | None:
             return date(year, month, day)
         except ValueError:
             return None
-    if _NUMERIC_DATE_LINE.match(line):
-        found = parse_date(line)
-        return found.date() if found else None
-    return None
+    if len(_NUMERIC_DATE.findall(line)) != 1:
+        return None
+    lead_in, after = (_TIME_OR_ZONE.sub(" ", part).strip(" .,|-–()") for part in _NUMERIC_DATE.split(line))
+    if after or re.search(r"\d", lead_in) or len(lead_in) > _MAX_LEAD_IN:
+        return None  # words after the date ("Ngày 11/4/2024, đoàn ...") make it a sentence of the body
+    found = parse_date(line)
+    return found.date() if found else None
 
 
 def read_files(paths: list[Path], source: str, published_on: date | None = None) -> list[ImportedFile]:
