@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date
+from importlib import resources
+from typing import Any
 
 import pytest
 
 from extraction import extract
+from extraction.rules import load
 from extraction.text import prepare, unify
 
 
@@ -198,3 +202,43 @@ def test_evidence_points_at_the_text() -> None:
     assert event.type == "congress"
     assert text[event.evidence.sentence_start : event.evidence.sentence_end] == event.evidence.sentence
     assert text[event.evidence.start : event.evidence.end].endswith("5/12/2019")
+
+
+# --- the rules files ---------------------------------------------------------
+
+
+RULES = sorted((resources.files("extraction") / "rules").iterdir(), key=lambda path: path.name)
+RULE_FILES = [path.name.removesuffix(".toml") for path in RULES if path.name.endswith(".toml")]
+
+
+def _lists(table: dict[str, Any], path: str = "") -> Iterator[tuple[str, list[Any]]]:
+    """Every list of a rules file, by its dotted path; a blank-separated string of words is a list too."""
+    for key, value in table.items():
+        if isinstance(value, dict):
+            yield from _lists(value, f"{path}{key}.")
+        elif isinstance(value, list):
+            yield path + key, value
+        elif isinstance(value, str) and len(value.split()) > 3:
+            yield path + key, value.split()
+
+
+def test_the_rules_files_are_packaged_and_every_step_reads_its_own() -> None:
+    assert set(RULE_FILES) == {
+        "countries",
+        "dates",
+        "directives",
+        "events",
+        "money",
+        "organizations",
+        "people",
+    }
+
+
+@pytest.mark.parametrize("name", RULE_FILES)
+def test_each_list_in_the_rules_holds_each_word_once(name: str) -> None:
+    repeated = {
+        path: sorted({word for word in words if words.count(word) > 1})
+        for path, words in _lists(load(name))
+        if len(set(map(str, words))) < len(words)
+    }
+    assert repeated == {}
