@@ -72,20 +72,6 @@ def _qualifier(key: str, start: int) -> Qualifier:
     return "exact"
 
 
-def parse_amount(text: str) -> tuple[float, str] | None:
-    """The value and currency of one written amount ("3,2 tỉ đồng" -> (3.2e9, "VND")), or None."""
-    from extraction.text import unify
-
-    key = unify(text)
-    match = AMOUNT.search(key)
-    if not match:
-        return None
-    if not any(match.group(code) for code in _CURRENCIES) and _COUNTED.match(key, match.end()):
-        return None  # "5 triệu người": people, not money
-    values = _values(match)
-    return (values[0], values[2]) if values else None
-
-
 def _values(match: re.Match[str]) -> tuple[float, float | None, str] | None:
     currency = next((code for code in _CURRENCIES if match.group(code)), "")
     scale_word = match.group("scale") or match.group("low_scale")

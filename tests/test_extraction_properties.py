@@ -9,7 +9,8 @@ from hypothesis import strategies as st
 
 from extraction import extract
 from extraction.dates import find_publication_date, full_date_at, likely_year, resolve_day_month
-from extraction.money import parse_amount
+from extraction.money import find_amounts
+from extraction.text import prepare
 
 # Vietnamese letters, digits and the punctuation the parsers react to
 ALPHABET = st.sampled_from(
@@ -40,8 +41,9 @@ TEXT = st.lists(ALPHABET, max_size=60).map("".join)
 @settings(max_examples=150, deadline=None)
 @given(TEXT)
 def test_amount_parser_never_raises(text: str) -> None:
-    result = parse_amount(text)
-    assert result is None or result[0] > 0
+    for aid in (False, True):  # alone, and in a sentence about aid (a scale word alone is money there)
+        for amount in find_amounts(prepare(("Hỗ trợ kinh phí " if aid else "") + text)):
+            assert amount.value > 0 and (amount.value_max is None or amount.value_max >= 0)
 
 
 @settings(max_examples=150, deadline=None)
