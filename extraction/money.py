@@ -43,6 +43,7 @@ _KINDS = _RULES["kinds"]
 _AID_WORDS = re.compile(alternation(_KINDS["aid"]), re.IGNORECASE)
 _NOT_AID_WORDS = re.compile(alternation(_KINDS["not_aid"]), re.I)
 _MONEY_CONTEXT = re.compile(alternation(_KINDS["money_context"]), re.IGNORECASE)
+_KEPT_BEFORE = re.compile(rf"(?:{alternation(_RULES['written']['kept_before'])})\s*$")
 # words after a scale word that show it counts things, not money ("5,3 triệu người")
 _COUNTED = re.compile(rf"\s*(?:{alternation(_KINDS['counted'])})\b", re.IGNORECASE)
 
@@ -131,9 +132,7 @@ def find_amounts(doc: Document) -> list[Amount]:
 
 
 def _written(doc: Document, start: int, end: int) -> str:
-    qualifier = re.search(
-        r"(?:gần như|gần|khoảng|xấp xỉ|trên|hơn|dưới|chưa đến|từ)\s*$", doc.key[max(0, start - 12) : start]
-    )
+    qualifier = _KEPT_BEFORE.search(doc.key[max(0, start - 12) : start])
     if qualifier:
         start -= len(qualifier.group(0))
     return doc.text[start:end].strip()
