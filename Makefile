@@ -13,7 +13,7 @@ DBT_SOURCES := $(shell find $(DBT_DIR) -mindepth 1 \( -path $(DBT_DIR)/target -o
 export DOINGOAI_DB ?= data/warehouse.duckdb
 export DOINGOAI_ANALYTICS_DB ?= data/analytics.duckdb
 
-.PHONY: install manifest run test lint ui clean chromium
+.PHONY: install manifest run test test-fast lint typecheck ui clean chromium
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -39,6 +39,11 @@ test: install chromium
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest -n 2
 
+# The unit tests alone (well under a minute): no sample portal, no Dagster run, no other process.
+# tests/conftest.py marks the slow tiers by the fixtures a test takes (README, "Tests").
+test-fast: install
+	$(BIN)/python -m pytest -m "not slow" -q
+
 # The browser test drives Debian's chromium (Playwright never downloads a browser here).
 chromium:
 	@test -x /usr/bin/chromium || { \
@@ -48,6 +53,11 @@ chromium:
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+
+# mypy alone, configured in pyproject.toml ([tool.mypy]); also the last step of `make lint`.
+typecheck: install
+	$(BIN)/mypy
 
 # The Dagster UI on the same DAGSTER_HOME as `make run`: runs, asset graph, schedule.
 ui: install

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import sys
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import click
@@ -44,9 +44,9 @@ def _read_document(path: Path) -> tuple[str, date | None]:
     type=click.DateTime(formats=["%Y-%m-%d"]),
     help="Publication date for resolving '3/11' and 'hôm nay' (otherwise read from the text's date line).",
 )
-def extract(paths: tuple[Path, ...], out_path: Path | None, published_on: object) -> None:
+def extract(paths: tuple[Path, ...], out_path: Path | None, published_on: datetime | None) -> None:
     """Extract directives, people, money, events and countries from .txt, .html or .pdf files."""
-    given = published_on.date() if published_on else None  # type: ignore[attr-defined]
+    given = published_on.date() if published_on else None
     failures = 0
     lines = []
     for path in paths:

@@ -38,7 +38,7 @@ from orchestration.sensors import alert_on_run_failure
 from settings import environment_with, get_settings
 from warehouse.health import batch_facts, extraction_yield, mart_changes
 
-MART_KEYS = sorted((key for key in dbt_models.keys if key.path[0] == "marts"), key=lambda k: k.path)
+MART_KEYS = sorted((key for key in dbt_models.keys if key.path[0] == "marts"), key=lambda k: tuple(k.path))
 ANALYTICS_COPY = dg.AssetKey(["analytics_copy"])
 EXTRACTED_DOCUMENTS = dg.AssetKey(["extracted", "documents"])
 STALE_AFTER = timedelta(hours=26)

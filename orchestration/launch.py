@@ -63,7 +63,7 @@ def run_nightly_refresh(dagster_home: Path = DEFAULT_DAGSTER_HOME) -> RefreshRes
     prepare_dagster_home(dagster_home)
     with dg.DagsterInstance.get() as instance:
         context = dg.build_schedule_context(instance=instance)
-        request = nightly_refresh_schedule.evaluate_tick(context).run_requests[0]  # type: ignore[index]
+        [request] = nightly_refresh_schedule.evaluate_tick(context).run_requests or []
         tags = {**request.tags, "doingoai/trigger": "command line"}
         result = dg.execute_job(dg.reconstructable(_nightly_job), instance=instance, tags=tags)
         if not result.success:  # no daemon runs the failure sensor here: raise its alert the same way

@@ -51,7 +51,7 @@ class Article:
 
 def _replace(article: Article, fields: dict[str, object]) -> Article:
     values = {**article.__dict__, **fields, "revisions": {}}
-    return Article(**values)  # type: ignore[arg-type]
+    return Article(**values)
 
 
 def slugify(text: str) -> str:

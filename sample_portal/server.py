@@ -18,9 +18,11 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
+from datetime import UTC, datetime
 from email.utils import format_datetime, parsedate_to_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import TypedDict
 from urllib.parse import parse_qs, urlsplit
 
 from sample_portal.layouts import article_page, index_page, listing_page
@@ -28,6 +30,14 @@ from sample_portal.model import PAGE_SIZE, SITES, Article, SiteScheme
 from sample_portal.pdf import render_pdf
 from sample_portal.seeds import listing_date, load_seeds
 from sample_portal.stories import load_stories
+
+
+class LoggedRequest(TypedDict):
+    """One request the portal answered, as `stats()` and /__portal__/stats report it."""
+
+    host: str
+    path: str
+    status: int
 
 
 @dataclass
@@ -54,7 +64,7 @@ class Portal:
         self.state = state
         self.articles = load_seeds(seeds_dir) + load_stories()
         self.attempts: dict[str, int] = {}
-        self.requests: list[dict[str, object]] = []
+        self.requests: list[LoggedRequest] = []
         self.lock = threading.Lock()
 
     def online(self, site: str) -> list[Article]:
@@ -249,9 +259,7 @@ class _Handler(BaseHTTPRequestHandler):
         return False
 
 
-def _utc(timestamp: float):
-    from datetime import UTC, datetime
-
+def _utc(timestamp: float) -> datetime:
     return datetime.fromtimestamp(int(timestamp), UTC)
 
 
@@ -264,7 +272,7 @@ class RunningPortal:
         for key, value in changes.items():
             setattr(self.portal.state, key, value)
 
-    def stats(self) -> dict[str, list[dict[str, object]]]:
+    def stats(self) -> dict[str, list[LoggedRequest]]:
         with self.portal.lock:
             return {"requests": list(self.portal.requests)}
 

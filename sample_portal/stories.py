@@ -770,7 +770,7 @@ def build_article(story: Story) -> Article:
         paragraphs.append(_fill(rng.choice(_SPEECH), story.people[0]))
     paragraphs.append(rng.choice(_CLOSING))
     paragraphs.append(story.author)
-    attachments = ()
+    attachments: tuple[Attachment, ...] = ()
     if story.attachment:
         code = story.attachment.split("số ", 1)[-1]
         text = _LETTER.format(
@@ -781,7 +781,7 @@ def build_article(story: Story) -> Article:
             directive=story.directive[0] if story.directive else "các văn bản của Trung ương",
         )
         attachments = (Attachment(title=story.attachment, file_name=f"{_file_name(code)}.pdf", text=text),)
-    revisions = {}
+    revisions: dict[int, dict[str, object]] = {}
     if (story.site, story.id) == ("thoidai", 150102):  # day 2 corrects the amount
         corrected = [p.replace("1,5 tỷ đồng", "1,8 tỷ đồng") for p in paragraphs]
         revisions = {2: {"paragraphs": tuple(corrected)}}

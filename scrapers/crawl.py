@@ -16,7 +16,7 @@ from scrapers.config import SiteConfig
 from scrapers.http import PoliteClient
 from scrapers.parse import article_links, canonical_url, decode_html, parse_article
 from scrapers.sitemap import SitemapError, read_sitemap
-from scrapers.types import FetchResult
+from scrapers.types import FetchKind, FetchResult
 
 
 @dataclass(frozen=True)
@@ -50,14 +50,14 @@ def crawl_site(
     # a listing walk that failed last time may have missed articles: walk everything, unconditionally
     full = full or "listing" in known.failed.values()
 
-    def fetch(url: str, kind: str, referrer: str | None = None) -> FetchResult | None:
+    def fetch(url: str, kind: FetchKind, referrer: str | None = None) -> FetchResult | None:
         if not client.allowed(url):
             return None  # robots.txt forbids it: never requested
         validator = None if full and kind == "listing" else known.validators.get(url)
         result = client.fetch(
             url,
             site.id,
-            kind,  # type: ignore[arg-type]
+            kind,
             etag=validator.etag if validator else None,
             last_modified=validator.last_modified if validator else None,
             referrer=referrer,
@@ -83,7 +83,7 @@ def crawl_site(
     for url in articles:
         result = fetch(url, "article", discovered.get(url) or known.referrers.get(url))
         if result and result.ok:
-            html = decode_html(result.body, result.headers.get("content-type"))  # type: ignore[arg-type]
+            html = decode_html(result.body, result.headers.get("content-type"))  # type: ignore[arg-type]  # result.ok implies a body
             try:
                 linked = parse_article(site, url, html).attachment_urls
             except Exception:  # an unreadable page is recorded by the parse step; the crawl goes on
@@ -109,7 +109,7 @@ def _walk_listings(
             result = fetch(url, "listing")
             if result is None or not result.ok:
                 break  # 304 (unchanged: nothing unseen), 404 (past the last page) or a failure
-            links = article_links(site, url, decode_html(result.body, result.headers.get("content-type")))  # type: ignore[arg-type]
+            links = article_links(site, url, decode_html(result.body, result.headers.get("content-type")))  # type: ignore[arg-type]  # result.ok implies a body
             unseen = [link for link in links if link not in known.kinds and link not in found]
             for link in links:
                 found.setdefault(link, url)
@@ -153,7 +153,7 @@ def _read_sitemaps(
         if not result.ok:
             continue
         try:
-            sitemap = read_sitemap(site, result.body)  # type: ignore[arg-type]
+            sitemap = read_sitemap(site, result.body)  # type: ignore[arg-type]  # result.ok implies a body
         except SitemapError as error:
             unreadable(result, f"unreadable sitemap: {error}")
             continue

@@ -116,7 +116,7 @@ class PoliteClient:
                 result = self.fetch(robots_url, site.id if site else host, "robots")  # with retries
                 self.robots_fetches.append(result)
                 if result.ok:
-                    rules = result.body.decode("utf-8", errors="replace")  # type: ignore[union-attr]
+                    rules = result.body.decode("utf-8", errors="replace")  # type: ignore[union-attr]  # result.ok implies a body
                 elif result.status is not None and 400 <= result.status < 500:
                     rules = ""  # no robots.txt: everything is allowed
                 else:
@@ -143,7 +143,7 @@ class PoliteClient:
             stop=stop_after_attempt(self.politeness.attempts),
             wait=self._wait,
             retry=retry_if_result(lambda result: _transient(result)),
-            retry_error_callback=lambda state: state.outcome.result(),  # type: ignore[union-attr]
+            retry_error_callback=_last_result,  # out of attempts: the last answer, not an exception
             sleep=time.sleep,
         )
         tries: list[FetchResult] = []
@@ -157,7 +157,7 @@ class PoliteClient:
 
     def _wait(self, state: RetryCallState) -> float:
         """Exponential backoff with jitter, or the server's Retry-After when it gives one (both capped)."""
-        result: FetchResult = state.outcome.result()  # type: ignore[union-attr]
+        result = _last_result(state)
         retry_after = _retry_after(result.headers.get("retry-after"))
         import random
 
@@ -242,6 +242,12 @@ class PoliteClient:
 
 class _BodyTooLarge(Exception):
     pass
+
+
+def _last_result(state: RetryCallState) -> FetchResult:
+    """The answer of the attempt just made (tenacity sets `outcome` before it waits or gives up)."""
+    assert state.outcome is not None
+    return state.outcome.result()
 
 
 def _transient(result: FetchResult) -> bool:

@@ -141,6 +141,7 @@ def test_the_failure_sensor_alerts_on_a_real_failed_run(
         )
         assert not result.success
         run = dagster_instance.get_run_by_id(result.run_id)
+        assert run is not None
         failure = next(e for e in result.all_events if e.event_type == dg.DagsterEventType.RUN_FAILURE)
         context = dg.build_run_status_sensor_context(
             sensor_name="alert_on_run_failure",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import dagster as dg
@@ -24,6 +24,7 @@ from orchestration.definitions import all_sites_tags, defs
 from orchestration.resources import DBT_EXECUTABLE, WarehouseResource
 from sample_portal.server import RunningPortal
 from scrapers.http import Politeness
+from tests.dagster_calls import by_asset, check_result, check_results, markdown
 from tests.queries import scalar
 from warehouse.db import connect, migrate
 from warehouse.extracting import extract_pending
@@ -82,8 +83,8 @@ def test_a_broken_layout_fails_that_sites_check_only_and_stops_the_run_there(
         f"parser_health_{site}": True for site in SITES
     }
     metadata = good.asset_materializations_for_node("raw__documents")[0].metadata
-    assert "| thoidai |" in metadata["per_site"].value
-    assert "](https://" in metadata["new_documents"].value  # a linked preview of new articles
+    assert "| thoidai |" in markdown(metadata["per_site"])
+    assert "](https://" in markdown(metadata["new_documents"])  # a linked preview of new articles
 
     portal.set_state(broken_layout="thoidai")
     broken = _materialize(dagster_instance, db, portal)
@@ -95,7 +96,8 @@ def test_a_broken_layout_fails_that_sites_check_only_and_stops_the_run_there(
     assert "no date (.article-date)" in message
     failure = next(e for e in broken.all_events if e.event_type == dg.DagsterEventType.STEP_FAILURE)
     assert failure.step_key == "raw__documents"
-    assert "parser_health_thoidai" in failure.step_failure_data.error.message  # type: ignore[union-attr]
+    error = failure.step_failure_data.error
+    assert error is not None and "parser_health_thoidai" in error.message
 
 
 def test_every_site_has_a_blocking_parser_health_check() -> None:
@@ -168,9 +170,9 @@ def test_extraction_yield_passes_a_real_batch_and_fails_a_collapse(
     assert summary.documents > 10 and summary.total_records > 0
     warehouse = WarehouseResource(db_path=str(db))
 
-    first = extraction_yield_check(warehouse=warehouse)
+    first = check_result(extraction_yield_check(warehouse=warehouse))
     assert first.passed and "(first batch)" in (first.description or "")
-    assert "| people |" in first.metadata["new_facts"].value  # type: ignore[attr-defined]
+    assert "| people |" in markdown(first.metadata["new_facts"])
 
     with connect(db) as connection:  # the next night the extractor finds almost nothing
         migrate(connection)
@@ -180,19 +182,20 @@ def test_extraction_yield_passes_a_real_batch_and_fails_a_collapse(
         )
     report = extraction_yield(db)
     assert report.batch_id == "collapsed" and report.previous_documents == summary.documents
-    collapsed = extraction_yield_check(warehouse=warehouse)
+    collapsed = check_result(extraction_yield_check(warehouse=warehouse))
     assert not collapsed.passed and "below 50%" in (collapsed.description or "")
 
     with connect(db) as connection:  # a night with nothing new to read is not a collapse
         connection.execute("INSERT INTO extracted.batches VALUES ('empty', 'test', now(), now(), 0, 0, 0)")
-    assert extraction_yield_check(warehouse=warehouse).passed
+    assert check_result(extraction_yield_check(warehouse=warehouse)).passed
 
 
 def test_marts_and_the_copy_go_stale_after_26_hours() -> None:
     graph = defs.resolve_asset_graph()
     for key in [*MART_KEYS, dg.AssetKey("analytics_copy")]:
-        policy = graph.get(key).freshness_policy
-        assert policy is not None and policy.fail_window.to_timedelta().total_seconds() == 26 * 3600  # type: ignore[attr-defined]
+        assert graph.get(key).freshness_policy == dg.FreshnessPolicy.time_window(
+            fail_window=timedelta(hours=26)
+        )
     assert graph.get(dg.AssetKey(["raw", "pages"])).freshness_policy is None
 
 
@@ -209,12 +212,11 @@ def test_dbt_source_freshness_warns_on_a_stale_table_and_errors_on_a_dead_one(
         connection.execute("UPDATE raw.fetches SET fetched_at = fetched_at - INTERVAL 60 HOUR")
         # a quiet week with no new article on any portal is no alarm: the document tables have no rule
         connection.execute("UPDATE raw.documents SET parsed_at = parsed_at - INTERVAL 200 HOUR")
-    results = {
-        "/".join(result.asset_key.path): result
-        for result in raw_source_freshness(
-            dg.build_asset_check_context(), warehouse=WarehouseResource(db_path=str(db))
+    results = by_asset(
+        check_results(
+            raw_source_freshness(dg.build_asset_check_context(), warehouse=WarehouseResource(db_path=str(db)))
         )
-    }
+    )
     assert set(results) == {"/".join(key.path) for key in FRESHNESS_SOURCES.values()}
     assert set(results) == {"raw/pages", "raw/fetches", "raw/crawl_runs"}
     pages, fetches = results.pop("raw/pages"), results.pop("raw/fetches")

@@ -156,7 +156,7 @@ def test_a_loaded_site_has_the_attributes_callers_use(tmp_path: Path) -> None:
     assert (site.article.lead, site.article.author, site.article.attachments) == (None, None, None)
     assert site.url("/doi-ngoai") == "https://vidu.vn/doi-ngoai"
     with pytest.raises(ValueError):
-        site.discovery.max_pages = 50  # type: ignore[misc]
+        site.discovery.max_pages = 50  # type: ignore[misc]  # the frozen model must refuse this
     default = load_site(
         write(tmp_path, GOOD.replace("max_pages = 5\n", "").replace('sitemap = "/sitemap.xml"\n', ""))
     )

@@ -102,7 +102,7 @@ def test_published_at_parsed_for_every_site_format(first_crawl) -> None:
         if a is not None
     }
     rows = query(db, "SELECT url, published_at FROM raw.documents WHERE kind = 'article'")
-    checked = Counter()
+    checked: Counter[str] = Counter()
     for url, published_at in rows:
         if expected.get(url) is None:
             assert published_at is None, url  # the page shows no date

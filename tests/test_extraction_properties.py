@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from extraction import extract
 from extraction.dates import find_publication_date, full_date_at, likely_year, resolve_day_month
 from extraction.money import find_amounts
+from extraction.records import Amount, CountryMention, Directive, Event, Person
 from extraction.text import prepare
 
 # Vietnamese letters, digits and the punctuation the parsers react to
@@ -63,5 +64,12 @@ def test_whole_extraction_never_raises_and_evidence_is_in_bounds(
     text: str, published_on: date | None
 ) -> None:
     result = extract(text, published_on)
-    for record in [*result.directives, *result.people, *result.amounts, *result.events, *result.countries]:
+    records: list[Directive | Person | Amount | Event | CountryMention] = [
+        *result.directives,
+        *result.people,
+        *result.amounts,
+        *result.events,
+        *result.countries,
+    ]
+    for record in records:
         assert 0 <= record.evidence.start <= record.evidence.end <= len(result.text)

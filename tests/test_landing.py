@@ -51,7 +51,7 @@ def test_migrations_are_applied_in_order_once_and_recorded(tmp_path: Path) -> No
         assert migrate(connection) == []
         rows = connection.execute("SELECT version FROM raw.schema_migrations ORDER BY 1").fetchall()
         recorded = [row[0] for row in rows]
-        timezone = connection.execute("SELECT current_setting('TimeZone')").fetchone()[0]
+        [(timezone,)] = connection.execute("SELECT current_setting('TimeZone')").fetchall()
     assert recorded == files
     assert timezone == "Asia/Ho_Chi_Minh"
     tables = {row[0] for row in query(db, "SELECT table_name FROM duckdb_tables() WHERE schema_name = 'raw'")}
@@ -186,7 +186,7 @@ def test_a_site_batch_that_fails_midway_leaves_nothing_half_written(
         migrate(connection)
 
     @contextmanager
-    def failing_connect(path: object = None, read_only: bool = False) -> Iterator[_FailingConnection]:
+    def failing_connect(path: str | Path | None = None, read_only: bool = False) -> Iterator[_FailingConnection]:
         with connect(path, read_only) as connection:
             yield _FailingConnection(connection, "INSERT INTO raw.pages")
 

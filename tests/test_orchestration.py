@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ROOT, Refreshed
+from tests.dagster_calls import markdown
 from tests.queries import query, scalar
 
 
@@ -59,7 +60,9 @@ def test_the_schedule_asks_for_one_run_over_every_site() -> None:
 
     from orchestration.definitions import nightly_refresh_schedule
 
-    [request] = nightly_refresh_schedule.evaluate_tick(build_schedule_context()).run_requests  # type: ignore[misc]
+    requests = nightly_refresh_schedule.evaluate_tick(build_schedule_context()).run_requests
+    assert requests is not None
+    [request] = requests
     assert request.tags["dagster/asset_partition_range_start"] == "mattrancantho"
     assert request.tags["dagster/asset_partition_range_end"] == "thoidai"
 
@@ -105,9 +108,12 @@ def test_a_full_run_builds_the_marts_and_publishes_them(refreshed: Refreshed) ->
             run = instance.get_run_by_id(run_id)
             assert run is not None and run.status == DagsterRunStatus.SUCCESS
         event = instance.get_latest_materialization_event(AssetKey(["raw", "pages"]))
-        metadata = event.asset_materialization.metadata  # type: ignore[union-attr]
-        assert metadata["fetched"].value > 0 and metadata["failed"].value == 0
-        assert "thoidai" in metadata["per_site"].value
+        assert event is not None and event.asset_materialization is not None
+        metadata = event.asset_materialization.metadata
+        fetched, failed = metadata["fetched"].value, metadata["failed"].value
+        assert isinstance(fetched, int) and isinstance(failed, int)
+        assert fetched > 0 and failed == 0
+        assert "thoidai" in markdown(metadata["per_site"])
 
 
 def test_two_runs_launched_together_wait_for_each_other_and_the_second_adds_nothing(

@@ -58,8 +58,9 @@ def test_the_day_switch_publishes_edits_and_removes(portal: RunningPortal) -> No
 def test_broken_layout_changes_only_that_site(sample_portal: StartPortal) -> None:
     with sample_portal(broken_layout="mattrancantho") as portal:
         listing = get(portal.url, "mattrancantho.vn", "/tin-tuc/doi-ngoai-nhan-dan").text
-        link = re.search(r'href="(?:https://mattrancantho\.vn)?(/tin-tuc/[^"]+-\d+)"', listing).group(1)
-        assert "news-body" not in get(portal.url, "mattrancantho.vn", link).text
+        link = re.search(r'href="(?:https://mattrancantho\.vn)?(/tin-tuc/[^"]+-\d+)"', listing)
+        assert link, listing[:500]
+        assert "news-body" not in get(portal.url, "mattrancantho.vn", link.group(1)).text
         other = get(portal.url, "thoidai.com.vn", "/huu-nghi").text
         assert "article" in other or "listing" in other
 
@@ -73,8 +74,11 @@ def test_the_command_serves_until_stopped() -> None:
         text=True,
     )
     try:
-        line = process.stdout.readline()  # type: ignore[union-attr]
-        url = re.search(r"http://127\.0\.0\.1:\d+", line).group(0)  # type: ignore[union-attr]
+        assert process.stdout is not None
+        line = process.stdout.readline()
+        address = re.search(r"http://127\.0\.0\.1:\d+", line)
+        assert address, line
+        url = address.group(0)
         deadline = time.time() + 10
         while time.time() < deadline:
             try:

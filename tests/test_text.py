@@ -12,6 +12,7 @@ from datetime import date
 import pytest
 
 from extraction import extract
+from extraction.records import Amount, CountryMention, Directive
 from extraction.text import (
     clause_around,
     clause_end,
@@ -83,7 +84,11 @@ def test_every_record_offset_points_into_the_normalised_text() -> None:
     result = extract(
         "Hội hữu nghị Việt Nam – Nhật Bản tiếp nhận 2 tỉ đồng do Quỹ Hoà bình tài trợ theo Kế hoạch số 03-KH/HHN."
     )
-    records = [*result.directives, *result.amounts, *result.countries]
+    records: list[Directive | Amount | CountryMention] = [
+        *result.directives,
+        *result.amounts,
+        *result.countries,
+    ]
     assert len(records) == 3
     for record in records:
         evidence = record.evidence

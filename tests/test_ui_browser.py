@@ -17,15 +17,20 @@ import socket
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import duckdb
 import httpx
 import pytest
 
 from tests.conftest import ROOT, Refreshed, doingoai_run, run_id_in
+from tests.queries import query
+
+if TYPE_CHECKING:
+    from dagster import AssetKey
+    from playwright.sync_api import Browser, Page
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -94,7 +99,7 @@ def operated(refreshed: Refreshed) -> Iterator[Operated]:
 
 
 @pytest.fixture(scope="module")
-def browser(operated: Operated) -> Iterator[object]:
+def browser(operated: Operated) -> Iterator[Browser]:
     from playwright.sync_api import sync_playwright
 
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
@@ -110,7 +115,7 @@ def browser(operated: Operated) -> Iterator[object]:
 
 
 @pytest.fixture
-def page(browser, operated: Operated):  # type: ignore[no-untyped-def]
+def page(browser: Browser, operated: Operated) -> Iterator[Page]:
     context = browser.new_context(viewport={"width": 1600, "height": 1000}, base_url=operated.ui)
     page = context.new_page()
     page.set_default_timeout(60_000)
@@ -120,12 +125,12 @@ def page(browser, operated: Operated):  # type: ignore[no-untyped-def]
     context.close()
 
 
-def _open(page, path: str) -> None:  # type: ignore[no-untyped-def]
+def _open(page: Page, path: str) -> None:
     page.goto(path)
     page.wait_for_load_state("networkidle")
 
 
-def _snap(page, name: str) -> None:  # type: ignore[no-untyped-def]
+def _snap(page: Page, name: str) -> None:
     """A screenshot, with the welcome dialog out of the way if it has just popped up."""
     skip = page.get_by_role("button", name="Skip")
     if skip.is_visible():
@@ -150,7 +155,7 @@ def _mart_fed_by_extraction() -> tuple[str, str]:
     for key in graph.get_all_asset_keys():
         if key.path[0] != "marts":
             continue
-        ancestors = _ancestors(graph, key)
+        ancestors = _ancestors(key, lambda child: graph.get(child).parent_keys)
         extracted = sorted(
             k.path[-1] for k in ancestors if k.path[0] == "extracted" and k.path[-1] != "documents"
         )
@@ -160,17 +165,18 @@ def _mart_fed_by_extraction() -> tuple[str, str]:
     return best[1], best[2]
 
 
-def _ancestors(graph, key):  # type: ignore[no-untyped-def]
-    seen, todo = set(), [key]
+def _ancestors(key: AssetKey, parents_of: Callable[[AssetKey], Iterable[AssetKey]]) -> set[AssetKey]:
+    seen: set[AssetKey] = set()
+    todo = [key]
     while todo:
-        for parent in graph.get(todo.pop()).parent_keys:
+        for parent in parents_of(todo.pop()):
             if parent not in seen:
                 seen.add(parent)
                 todo.append(parent)
     return seen
 
 
-def test_the_asset_graph_lists_crawl_extraction_and_marts(page, operated: Operated) -> None:  # type: ignore[no-untyped-def]
+def test_the_asset_graph_lists_crawl_extraction_and_marts(page: Page, operated: Operated) -> None:
     _open(page, "/asset-groups")
     for group in ("crawl", "landing", "extraction", "publish"):
         page.get_by_text(group, exact=True).first.wait_for()
@@ -188,13 +194,14 @@ def test_the_asset_graph_lists_crawl_extraction_and_marts(page, operated: Operat
     assert all(group in text for group in ("crawl", "landing", "extraction"))
 
 
-def test_the_latest_run_succeeded(page, operated: Operated) -> None:  # type: ignore[no-untyped-def]
+def test_the_latest_run_succeeded(page: Page, operated: Operated) -> None:
     run_id = operated.refreshed.run_ids[-1]
     _open(page, "/runs")
     page.get_by_text(run_id[:8]).first.wait_for()
     rows = page.inner_text("body")
     latest = rows[rows.index(run_id[:8]) :]
-    assert re.match(r"[\s\S]*?\b(Success|Failure)\b", latest).group(1) == "Success"  # type: ignore[union-attr]
+    status = re.match(r"[\s\S]*?\b(Success|Failure)\b", latest)
+    assert status and status.group(1) == "Success"
     _snap(page, "03-runs.png")
 
     _open(page, f"/runs/{run_id}")
@@ -203,7 +210,7 @@ def test_the_latest_run_succeeded(page, operated: Operated) -> None:  # type: ig
     assert all("Checks: " in output and ", 0 failed" in output for output in operated.refreshed.outputs)
 
 
-def test_the_nightly_schedule_is_listed_with_its_cron(page, operated: Operated) -> None:  # type: ignore[no-untyped-def]
+def test_the_nightly_schedule_is_listed_with_its_cron(page: Page, operated: Operated) -> None:
     _open(page, "/automation")
     page.get_by_text("nightly_refresh_schedule").first.wait_for()
     page.get_by_text("alert_on_run_failure").first.wait_for()
@@ -220,8 +227,8 @@ def _sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def test_a_broken_layout_fails_that_sites_check_and_keeps_the_analysts_copy(  # type: ignore[no-untyped-def]
-    page, operated: Operated
+def test_a_broken_layout_fails_that_sites_check_and_keeps_the_analysts_copy(
+    page: Page, operated: Operated
 ) -> None:
     analytics = operated.refreshed.analytics
     before = _sha256(analytics)
@@ -235,8 +242,7 @@ def test_a_broken_layout_fails_that_sites_check_and_keeps_the_analysts_copy(  # 
     assert "was not replaced" in output
     assert _sha256(analytics) == before  # the analysts' copy is the good run's, byte for byte
     failed_run = run_id_in(broken.stdout)
-    with duckdb.connect(str(operated.refreshed.warehouse), read_only=True) as connection:
-        alerts = connection.execute("SELECT run_id, failed_checks FROM ops.alerts").fetchall()
+    alerts = query(operated.refreshed.warehouse, "SELECT run_id, failed_checks FROM ops.alerts")
     assert [run_id for run_id, _ in alerts] == [failed_run]
     assert alerts[0][1][0].startswith("raw/documents:parser_health_thoidai:")
 

@@ -12,7 +12,7 @@ from datetime import datetime
 from pathlib import Path
 
 import duckdb
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, Tag
 
 from extraction.kinds import RECORD_KINDS
 from scrapers.config import SiteConfig, load_sites
@@ -105,12 +105,12 @@ def _selectors_finding_nothing(site: SiteConfig, page: bytes | None, content_typ
     return [
         name
         for name in ARTICLE_FIELDS
-        if selectors[name] and not _text(soup.select_one(selectors[name]))  # type: ignore[arg-type]
+        if (selector := selectors[name]) and not _text(soup.select_one(selector))
     ]
 
 
-def _text(element: object) -> str:
-    return element.get_text(" ", strip=True) if element is not None else ""  # type: ignore[attr-defined]
+def _text(element: Tag | None) -> str:
+    return element.get_text(" ", strip=True) if element is not None else ""
 
 
 def selector_of(site: str, name: str) -> str:
@@ -191,16 +191,16 @@ def mart_changes(
 def _count(connection: duckdb.DuckDBPyConnection, schema: str, table: str) -> int | None:
     if not _has_table(connection, schema, table):
         return None
-    return connection.execute(f'SELECT count(*) FROM {schema}."{table}"').fetchone()[0]  # type: ignore[index]
+    [(count,)] = connection.execute(f'SELECT count(*) FROM {schema}."{table}"').fetchall()
+    return count
 
 
 def _has_table(connection: duckdb.DuckDBPyConnection, schema: str, table: str) -> bool:
-    return bool(
-        connection.execute(
-            "SELECT count(*) FROM information_schema.tables WHERE table_schema = ? AND table_name = ?",
-            [schema, table],
-        ).fetchone()[0]  # type: ignore[index]
-    )
+    [(count,)] = connection.execute(
+        "SELECT count(*) FROM information_schema.tables WHERE table_schema = ? AND table_name = ?",
+        [schema, table],
+    ).fetchall()
+    return bool(count)
 
 
 def documents_parsed_since(

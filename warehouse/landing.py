@@ -229,7 +229,7 @@ def land_results(
             connection.register("fetch_batch", fetch_rows)
             connection.register("page_batch", page_rows)
             connection.execute("INSERT INTO raw.fetches SELECT * FROM fetch_batch")
-            counts = connection.execute(
+            [counts] = connection.execute(
                 """
                 SELECT
                     count(*) FILTER (WHERE NOT EXISTS (SELECT 1 FROM raw.pages p WHERE p.url = b.url)),
@@ -240,8 +240,8 @@ def land_results(
                                                    AND p.content_hash = b.content_hash))
                 FROM page_batch b WHERE b.kind IN ('article', 'attachment')
                 """
-            ).fetchone()
-            summary.new, summary.changed, summary.unchanged = counts  # type: ignore[misc]
+            ).fetchall()
+            summary.new, summary.changed, summary.unchanged = counts
             connection.execute(
                 """
                 UPDATE raw.pages p SET last_seen_at = b.seen_at, removed_at = NULL,

@@ -34,7 +34,7 @@ def mart_row_counts(db_path: str | Path | None, schema: str = MARTS_SCHEMA) -> d
             ).fetchall()
         ]
         return {
-            t: connection.execute(f'SELECT count(*) FROM {schema}."{t}"').fetchone()[0]
+            t: connection.execute(f'SELECT count(*) FROM {schema}."{t}"').fetchall()[0][0]
             for t in sorted(tables)
         }
 

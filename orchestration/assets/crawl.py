@@ -37,7 +37,7 @@ def raw_pages(context: dg.AssetExecutionContext, warehouse: WarehouseResource):
     summaries = crawl_sites(
         warehouse.database, sites, portal=warehouse.portal_url, politeness=warehouse.politeness()
     )
-    metadata: dict[str, dg.MetadataValue | int] = {
+    metadata: dict[str, dg.RawMetadataValue] = {
         "sites": dg.MetadataValue.text(", ".join(sites)),
         "fetched": sum(s.fetched for s in summaries.values()),
         "new": sum(s.new for s in summaries.values()),
