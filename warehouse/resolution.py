@@ -23,6 +23,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 
 from extraction.variants import fold
 
@@ -90,17 +91,23 @@ def expand(name: str, abbreviations: Mapping[str, str]) -> str:
     return " ".join(words)
 
 
+@cache
+def _kind_rules() -> tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...]:
+    """ORGANIZATION_KINDS as (kind, folded words the name starts with, folded words it names later)."""
+    rules = []
+    for kind, phrases in ORGANIZATION_KINDS.items():
+        for phrase in phrases:
+            head, _, later = phrase.partition("…")
+            rules.append((kind, key_words(head), key_words(later)))
+    return tuple(rules)
+
+
 def organization_kind(key: str) -> str:
     """The kind of organisation a name key names, by ORGANIZATION_KINDS; "other" when none fits."""
     words = _WORD.findall(key)
-    for kind, rules in ORGANIZATION_KINDS.items():
-        for rule in rules:
-            head, _, later = (part.strip() for part in rule.partition("…"))
-            head_words, later_words = key_words(head), key_words(later)
-            if tuple(words[: len(head_words)]) != head_words:
-                continue
-            if not later_words or _find(words, later_words, start=len(head_words)):
-                return kind
+    for kind, head, later in _kind_rules():
+        if tuple(words[: len(head)]) == head and (not later or _find(words, later, start=len(head))):
+            return kind
     return "other"
 
 
