@@ -15,6 +15,7 @@ from extraction.name_shapes import display
 from extraction.titles import role_of, sentence_case
 from extraction.variants import fold
 
+# "(Đã ký)" between a signer's position and name
 _SIGNED_NOTE = re.compile(
     r"^\(?(?:đã ký|ký tên|ký|\[?daky\]?|đã ký và đóng dấu|ký, ghi rõ họ tên)[^)\n]*\)?$", re.I
 )

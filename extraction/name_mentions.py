@@ -44,14 +44,16 @@ from extraction.text import clause_start
 from extraction.titles import role_of, roles_after, title_before
 from extraction.variants import fold, fold_phrase
 
+# The last word before a name, read back over school kinds and acronyms ("trường THPT chuyên")
 _FILLER_AT_END = re.compile(r"(?:[ \t]+|^)([^\W\d_][\w&.'’-]*)[ \t]*$")
-
-
+# A house number before a name: "số 12 Lê Lợi", "25/3 Nguyễn Trãi" are addresses
 _NUMBER_BEFORE = re.compile(r"(?:\d+[A-Za-z]?(?:/\d+)?|số)[ \t]*$")
 
 
 @dataclass
 class Mention:
+    """One place where a person is named; `people.py` joins the mentions of one person."""
+
     name: str
     start: int
     end: int

@@ -18,6 +18,7 @@ from extraction.records import Role
 from extraction.text import clause_end, clause_start
 from extraction.variants import fold, fold_phrase
 
+# "(VUFO)" after an organisation: its brackets do not end the title's clause
 _ACRONYM_BRACKETS = re.compile(r"\([A-ZĐ][A-ZĐ0-9 &-]{1,15}\)")
 
 
