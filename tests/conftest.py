@@ -234,11 +234,12 @@ def fast_tier_guard(request: pytest.FixtureRequest) -> Iterator[None]:
             "make_server",
             refuse("starts the sample portal", "take the `portal` or `sample_portal` fixture"),
         )
-        patch.setattr(
-            dg.DagsterInstance,
-            "create_run",
-            refuse("starts a Dagster run", "take the `dagster_instance` fixture or mark it `pipeline`"),
-        )
+        for creates_a_run in ("create_run", "create_run_for_job", "create_reexecuted_run"):
+            patch.setattr(
+                dg.DagsterInstance,
+                creates_a_run,
+                refuse("starts a Dagster run", "take the `dagster_instance` fixture or mark it `pipeline`"),
+            )
         patch.setattr(subprocess, "Popen", refuse("starts a subprocess", "mark it `subprocess`"))
         yield
     if refused:
