@@ -42,7 +42,7 @@ test: install chromium
 # The unit tests alone (well under a minute): no sample portal, no Dagster run, no other process.
 # tests/conftest.py marks the slow tiers by the fixtures a test takes (README, "Tests").
 test-fast: install
-	$(BIN)/python -m pytest -m "not slow" -q
+	$(BIN)/python -m pytest -m "not slow" -n 2 -q
 
 # The browser test drives Debian's chromium (Playwright never downloads a browser here).
 chromium:
