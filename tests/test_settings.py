@@ -17,8 +17,9 @@ from scrapers.http import Politeness
 from settings import PREFIX, Settings, environment_with, export, get_settings
 from tests.conftest import ROOT
 
-# Reading the environment anywhere but settings/: os.environ, os.getenv, `from os import environ`,
-# and click's envvar= (click then reads the variable itself).
+# Reading the environment anywhere but settings/: the os module's environ mapping and getenv, importing
+# either from os, and click's envvar= (click then reads the variable itself). The samples below are
+# spelt in two pieces so that a plain grep of the repository finds the readers only in settings/.
 ENVIRONMENT_READ = re.compile(
     r"\bos\.(environ|getenv|putenv|unsetenv)\b|from os import [^\n]*\b(environ|getenv)\b|\benvvar\s*="
 )
@@ -42,8 +43,8 @@ def test_no_module_but_settings_reads_the_environment() -> None:
 
 def test_the_pattern_above_catches_each_way_of_reading_the_environment() -> None:
     for line in (
-        'os.environ.get("DOINGOAI_DB")',
-        'os.getenv("X")',
+        "os." + 'environ.get("DOINGOAI_DB")',
+        "os." + 'getenv("X")',
         "from os import getenv",
         '@click.option("--x", envvar="DOINGOAI_X")',
     ):
