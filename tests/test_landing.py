@@ -186,7 +186,9 @@ def test_a_site_batch_that_fails_midway_leaves_nothing_half_written(
         migrate(connection)
 
     @contextmanager
-    def failing_connect(path: str | Path | None = None, read_only: bool = False) -> Iterator[_FailingConnection]:
+    def failing_connect(
+        path: str | Path | None = None, read_only: bool = False
+    ) -> Iterator[_FailingConnection]:
         with connect(path, read_only) as connection:
             yield _FailingConnection(connection, "INSERT INTO raw.pages")
 
