@@ -208,3 +208,26 @@ def test_the_analysts_copy_answers_the_questions_of_the_dimensional_model(refres
     assert query(
         analytics, "SELECT province_after_2025 FROM dim_location WHERE location_name = 'Sóc Trăng'"
     ) == [("Cần Thơ",)]
+
+
+def test_every_table_and_column_of_the_analysts_copy_carries_its_dbt_description(
+    refreshed: Refreshed,
+) -> None:
+    """`doingoai sql --help` sends analysts to the comments: each mart and column is described in its
+    model's YAML, persist_docs writes it into the warehouse and the publishing step copies it over."""
+    analytics = refreshed.analytics
+    assert (
+        query(analytics, "SELECT table_name FROM duckdb_tables() WHERE NOT internal AND comment IS NULL")
+        == []
+    )
+    assert (
+        query(
+            analytics,
+            "SELECT table_name || '.' || column_name FROM duckdb_columns() WHERE NOT internal AND comment IS NULL",
+        )
+        == []
+    )
+    assert scalar(
+        analytics,
+        "SELECT comment FROM duckdb_columns() WHERE table_name = 'dim_organization' AND column_name = 'country_code'",
+    ).startswith("Home country")
