@@ -6,16 +6,28 @@ from whom); sentences come from templates written here, varied per story
 with a fixed random seed, so the portal serves the same text on every run.
 Facts such as document numbers, names and posts follow real news; the
 sentences are ours.
+
+What really happened is explicit too: each row names its real events and
+donations (`sample_portal.facts`), and two rows reporting the same donation or
+event name the same constant. `reported_facts()` lists them with the URLs of
+the articles reporting them, for `bench/fact_eval.py`. The stories after the
+first fifty are written to need each rule of merging reports into facts: a
+donation and an event reported by two sites in different words, a conversion
+to đồng, gifts valued per unit, a part of a total, a running total, and
+look-alike donations by one donor that are two facts.
 """
 
 from __future__ import annotations
 
 import random
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
+from decimal import Decimal
+from pathlib import Path
 
-from sample_portal.model import Article, Attachment
-from sample_portal.seeds import VIETNAM
+from sample_portal.facts import Donation, Event
+from sample_portal.model import SITES, Article, Attachment
+from sample_portal.seeds import LAYOUTS, VIETNAM, load_seeds
 
 
 @dataclass(frozen=True)
@@ -42,6 +54,8 @@ XUAN = Person("Nguyễn Thanh Xuân", "ông", "Chủ tịch Hội hữu nghị V
 HUNG_CT = Person("Nguyễn Văn Hùng", "ông", "Phó Giám đốc Sở Ngoại vụ thành phố Cần Thơ")
 HUNG_HG = Person("Nguyễn Văn Hùng", "ông", "Chủ tịch Hội hữu nghị Việt Nam - Lào tỉnh Hậu Giang")
 HIEU = Person("Phạm Văn Hiểu", "đồng chí", "Phó Bí thư Thường trực Thành ủy Cần Thơ")
+GOLEDZINOWSKI = Person("Andrew Goledzinowski", "ngài", "Đại sứ Australia tại Việt Nam")
+SOUKSAVANH = Person("Bounmy Souksavanh", "ông", "Phó Chủ tịch Mặt trận Lào xây dựng đất nước tỉnh Champasak")
 
 CT12 = (
     "Chỉ thị số 12-CT/TW ngày 05/01/2022 của Ban Bí thư",
@@ -55,6 +69,201 @@ KH108 = ("Kế hoạch số 108-KH/TU ngày 20/5/2022 của Ban Thường vụ T
 KL12 = ("Kết luận số 12-KL/TW ngày 12/8/2021 của Bộ Chính trị",)
 QD12 = ("Quyết định số 12/2023/QĐ-UBND của UBND thành phố",)
 CTR1830 = ("Chương trình hành động số 1830/LHHN-VP của Liên hiệp các tổ chức hữu nghị Việt Nam",)
+
+# --- the donations, each once, whichever articles report it ------------------------------------
+
+VND, USD = "VND", "USD"
+
+
+def _vnd(amount: str) -> Decimal:
+    return Decimal(amount.replace(".", ""))
+
+
+WORLD_VISION_AN_GIANG = Donation(
+    "Tổ chức World Vision",
+    _vnd("1.500.000.000"),
+    VND,
+    date(2023, 4, 12),
+    "trạm y tế xã biên giới tỉnh An Giang",
+    donor_forms=("World Vision", "Tổ chức Tầm nhìn Thế giới"),
+    corrected=(2, _vnd("1.800.000.000")),  # the day-2 edit of thoidai 150102 (build_article)
+)
+KOICA_FORMS = ("KOICA", "Cơ quan Hợp tác Quốc tế Hàn Quốc")
+# look-alikes: the same donor, the same amount, the same district, two years apart
+KOICA_WATER_2021 = Donation(
+    "Cơ quan Hợp tác Quốc tế Hàn Quốc (KOICA)",
+    Decimal(250_000),
+    USD,
+    date(2021, 9, 2),
+    "dự án nước sạch huyện Trà Cú",
+    donor_forms=KOICA_FORMS,
+)
+KOICA_WATER_2023 = Donation(
+    "Cơ quan Hợp tác Quốc tế Hàn Quốc (KOICA)",
+    Decimal(250_000),
+    USD,
+    date(2023, 8, 15),
+    "giai đoạn 2 dự án nước sạch huyện Trà Cú",
+    donor_forms=KOICA_FORMS,
+)
+JAPAN_CONSULATE_FORMS = ("Tổng Lãnh sự Nhật Bản", "Tổng Lãnh sự quán Nhật Bản tại Thành phố Hồ Chí Minh")
+JAPAN_INSTRUMENTS_2023 = Donation(
+    "Tổng Lãnh sự quán Nhật Bản",
+    Decimal(10_000_000),
+    "JPY",
+    date(2023, 3, 14),
+    donor_forms=JAPAN_CONSULATE_FORMS,
+)
+# the foreign NGOs' yearly totals: no single donor
+NGO_TOTAL_2022 = Donation(
+    None, Decimal(1_200_000), USD, date(2022, 12, 27), amount_vnd=_vnd("28.000.000.000")
+)
+NGO_TOTAL_2023 = Donation(None, _vnd("3.200.000.000"), VND, date(2023, 12, 27))
+# what Cần Thơ's friendship union raised in the first half of 2022: the seed 003_ (nhipsongmientay
+# 7093) reports it and names the consulate's gift below as one of its parts
+NGO_TOTAL_2022_FIRST_HALF = Donation(None, _vnd("3.200.000.000"), VND, date(2022, 6, 30))
+JAPAN_COLLEGE_EQUIPMENT = Donation(
+    "Tổng Lãnh sự quán Nhật Bản",
+    _vnd("1.700.000.000"),
+    VND,
+    date(2022, 6, 20),
+    "Trường Cao đẳng Văn hóa - Nghệ thuật Cần Thơ",
+    donor_forms=JAPAN_CONSULATE_FORMS,
+    part_of=NGO_TOTAL_2022_FIRST_HALF,
+)
+PLAN_FORMS = ("Plan International", "Tổ chức Plan")
+# look-alikes: the same donor, about the same amount, the same year, two recipients
+PLAN_SCHOLARSHIPS_2024 = Donation(
+    "Tổ chức Plan International",
+    _vnd("2.000.000.000"),
+    VND,
+    date(2024, 8, 22),
+    "sinh viên có hoàn cảnh khó khăn",
+    donor_forms=PLAN_FORMS,
+)
+PLAN_SCHOOL_SANITATION_2024 = Donation(
+    "Tổ chức Plan International",
+    _vnd("2.100.000.000"),
+    VND,
+    date(2024, 10, 23),
+    "5 điểm trường tiểu học huyện Trà Cú",
+    donor_forms=PLAN_FORMS,
+)
+KOREA_LOVERS_HOUSE = Donation("Hội những người Hàn Quốc yêu Việt Nam", Decimal(5_000), USD, date(2024, 8, 6))
+AUSTRALIA_VIETNAMESE_RELIEF = Donation(None, _vnd("500.000.000"), VND, date(2020, 10, 28))  # a community
+FUND_FOR_THE_POOR_SCHOLARSHIPS = Donation(
+    "Quỹ Vì người nghèo thành phố", _vnd("300.000.000"), VND, date(2022, 9, 4), "sinh viên Lào, Campuchia"
+)
+CUBA_APPEAL_2021 = Donation(None, _vnd("900.000.000"), VND, date(2021, 6, 2), "nhân dân Cu Ba")  # members
+HABITAT_FORMS = ("Habitat for Humanity",)
+HABITAT_LONG_MY = Donation(
+    "Tổ chức Habitat for Humanity",
+    _vnd("700.000.000"),
+    VND,
+    date(2020, 5, 14),
+    "hộ nghèo huyện Long Mỹ",
+    donor_forms=HABITAT_FORMS,
+)
+HABITAT_PHUNG_HIEP = Donation(
+    "Tổ chức Habitat for Humanity",
+    _vnd("1.200.000.000"),
+    VND,
+    date(2024, 6, 11),
+    "hộ nghèo huyện Phụng Hiệp",
+    donor_forms=HABITAT_FORMS,
+)
+HABITAT_HAU_GIANG_SINCE_2015 = Donation(
+    "Tổ chức Habitat for Humanity",
+    _vnd("15.000.000.000"),
+    VND,
+    date(2024, 6, 11),
+    "tỉnh Hậu Giang",
+    donor_forms=HABITAT_FORMS,
+    is_cumulative=True,
+)
+# gifts valued per unit: "gần 300 nghìn đồng/suất" for the 100 households of the story's lead
+KOREAN_TET_GIFTS = Donation(
+    None,
+    None,
+    VND,
+    date(2022, 1, 17),
+    "Làng hữu nghị Việt Nam - Hàn Quốc",
+    unit_value=_vnd("300.000"),
+    unit_count=100,
+)
+KOREAN_BUSINESS_TET_GIFTS = Donation(
+    "Hội Doanh nhân Hàn Quốc tại Cần Thơ",
+    None,
+    VND,
+    date(2024, 1, 31),
+    "hộ nghèo, hộ cận nghèo quận Ô Môn",
+    unit_value=_vnd("500.000"),
+    unit_count=300,
+)
+GIZ_BAC_LIEU = Donation(
+    "Tổ chức GIZ của Cộng hòa Liên bang Đức", Decimal(50_000), "EUR", date(2019, 10, 10), donor_forms=("GIZ",)
+)
+NETHERLANDS_RESEARCH = Donation(
+    "Chính phủ Hà Lan",
+    _vnd("1.000.000.000"),
+    VND,
+    date(2021, 11, 7),
+    "Trường Đại học Cần Thơ",
+    amount_max=_vnd("2.000.000.000"),
+)
+NGO_TET_GIFTS_VINH_LONG = Donation(None, Decimal(1_500), USD, date(2024, 1, 12), "hộ nghèo")
+CAN_THO_FLOOD_RELIEF = Donation(
+    "Liên hiệp các tổ chức hữu nghị thành phố Cần Thơ",
+    Decimal(25_000),
+    USD,
+    date(2024, 10, 6),
+    "người dân vùng lũ tỉnh Kandal",
+    donor_forms=("Liên hiệp CTCHN thành phố Cần Thơ",),
+)
+# reported by two sites, "1,72 tỷ đồng" and "hơn 1,7 tỷ đồng"; the handover is one event on both
+AUSTRALIA_CHILDREN_HOSPITAL = Donation(
+    "Đại sứ quán Australia",
+    _vnd("1.720.000.000"),
+    VND,
+    date(2023, 9, 14),
+    "Bệnh viện Nhi đồng thành phố Cần Thơ",
+    donor_forms=("Đại sứ quán Australia tại Việt Nam", "Đại sứ quán Úc"),
+)
+AUSTRALIA_HANDOVER = Event("ceremony", date(2023, 9, 14), "Cần Thơ")
+# a sum in dollars with its value in đồng stated beside it
+JICA_KINDERGARTEN = Donation(
+    "Cơ quan Hợp tác Quốc tế Nhật Bản (JICA)",
+    Decimal(120_000),
+    USD,
+    date(2024, 3, 18),
+    "Trường Mẫu giáo Hoa Mai, huyện Cù Lao Dung",
+    donor_forms=("JICA",),
+    amount_vnd=_vnd("2.900.000.000"),
+)
+# a year's total, and a part of it named after "trong đó"
+SOC_TRANG_NGO_TOTAL_2024 = Donation(None, _vnd("9.600.000.000"), VND, date(2024, 12, 19))
+EAST_MEETS_WEST_SCHOOLS = Donation(
+    "Tổ chức Đông Tây Hội ngộ (EMW)",
+    _vnd("4.200.000.000"),
+    VND,
+    date(2024, 12, 19),
+    "3 điểm trường mầm non",
+    donor_forms=("Đông Tây Hội ngộ", "East Meets West"),
+    part_of=SOC_TRANG_NGO_TOTAL_2024,
+)
+# a delegation's visit, reported by the host's site and by a regional paper the next morning
+CHAMPASAK_VISIT = Event("visit", date(2024, 3, 27), "Cần Thơ")
+
+# What each seed page reports, by (site, id) of `seeds.LAYOUTS`: its text stays in ../shared, its
+# donations are stated here (every seed is listed, most with none) so the evaluation can judge what
+# the warehouse finds in them. The seeds' events are not listed: their articles are not judged on events.
+SEED_DONATIONS: dict[tuple[str, int], tuple[Donation, ...]] = {
+    ("thoidai", 186101): (),
+    ("mattrancantho", 4121): (),
+    ("nhipsongmientay", 7093): (NGO_TOTAL_2022_FIRST_HALF, JAPAN_COLLEGE_EQUIPMENT, KOREAN_TET_GIFTS),
+    ("thoidai", 106215): (),
+    ("thanhuycantho", 5677): (),  # the party letter 001_ and its PDF
+}
 
 
 @dataclass(frozen=True)
@@ -74,6 +283,11 @@ class Story:
     first_day: int = 1
     removed_on_day: int | None = None
     attachment: str | None = None  # kind of document attached (thanhuycantho)
+    # sentences written for this story alone, after the people present (the aid template's place)
+    paragraphs: tuple[str, ...] = ()
+    # what really happened: the opening sentence's activity first, dated by its `held_on`
+    events: tuple[Event, ...] = ()
+    donations: tuple[Donation, ...] = ()  # every donation the article states an amount for
 
 
 def _at(day: int, month: int, year: int, hour: int = 9, minute: int = 0) -> datetime:
@@ -92,6 +306,7 @@ STORIES: tuple[Story, ...] = (
         "Liên hiệp các tổ chức hữu nghị Việt Nam",
         (SON, KNAPPER),
         countries="Hoa Kỳ",
+        events=(Event("exchange", date(2024, 3, 6), "Hà Nội"),),
     ),
     Story(
         "thoidai",
@@ -103,6 +318,8 @@ STORIES: tuple[Story, ...] = (
         "Liên hiệp các tổ chức hữu nghị Việt Nam",
         (NGA,),
         aid=("Tổ chức World Vision", "1,5 tỷ đồng", "mua sắm thiết bị y tế"),
+        events=(Event("ceremony", date(2023, 4, 12), "An Giang"),),
+        donations=(WORLD_VISION_AN_GIANG,),
     ),
     Story(
         "thoidai",
@@ -115,6 +332,7 @@ STORIES: tuple[Story, ...] = (
         (GIANG, VONGSA),
         countries="CHDCND Lào",
         directive=CT12,
+        events=(Event("exchange", date(2022, 7, 19), "Cần Thơ"),),
     ),
     Story(
         "thoidai",
@@ -127,6 +345,8 @@ STORIES: tuple[Story, ...] = (
         (KIM,),
         aid=("Cơ quan Hợp tác Quốc tế Hàn Quốc (KOICA)", "250.000 USD", "xây dựng hệ thống nước sạch"),
         countries="Hàn Quốc",
+        events=(Event("ceremony", date(2021, 9, 2), "Trà Vinh"),),
+        donations=(KOICA_WATER_2021,),
     ),
     Story(
         "thoidai",
@@ -139,6 +359,8 @@ STORIES: tuple[Story, ...] = (
         (ONO, GIANG_SHORT),
         countries="Nhật Bản",
         aid=("Tổng Lãnh sự quán Nhật Bản", "10 triệu yên", "trang bị nhạc cụ"),
+        events=(Event("visit", date(2023, 3, 14), "Cần Thơ"),),
+        donations=(JAPAN_INSTRUMENTS_2023,),
     ),
     Story(
         "thoidai",
@@ -154,6 +376,8 @@ STORIES: tuple[Story, ...] = (
             "hơn 1,2 triệu USD (tương đương khoảng 28 tỷ đồng)",
             "các chương trình an sinh xã hội",
         ),
+        events=(Event("conference", date(2022, 12, 27), "Cần Thơ"),),
+        donations=(NGO_TOTAL_2022,),
     ),
     Story(
         "thoidai",
@@ -165,6 +389,7 @@ STORIES: tuple[Story, ...] = (
         "Liên hiệp các tổ chức hữu nghị Việt Nam",
         (SON,),
         directive=CT12,
+        events=(Event("seminar", date(2022, 10, 3), None),),
     ),
     Story(
         "thoidai",
@@ -176,6 +401,7 @@ STORIES: tuple[Story, ...] = (
         "Hội hữu nghị Việt Nam - Campuchia tỉnh Sóc Trăng",
         (DARETH,),
         countries="Vương quốc Campuchia",
+        events=(Event("reception", date(2020, 1, 13), "Sóc Trăng"),),
     ),
     Story(
         "thoidai",
@@ -187,6 +413,8 @@ STORIES: tuple[Story, ...] = (
         "Liên hiệp các tổ chức hữu nghị thành phố Cần Thơ",
         (CHAU,),
         aid=("Tổ chức Plan International", "khoảng 2 tỷ VNĐ", "học bổng cho sinh viên"),
+        events=(Event("ceremony", date(2024, 8, 22), "Cần Thơ"),),
+        donations=(PLAN_SCHOLARSHIPS_2024,),
     ),
     Story(
         "thoidai",
@@ -198,6 +426,7 @@ STORIES: tuple[Story, ...] = (
         "Liên hiệp các tổ chức hữu nghị tỉnh Bến Tre",
         (TUONG, DARETH),
         countries="Trung Quốc, Campuchia, Lào và Thái Lan",
+        events=(Event("exchange", date(2023, 11, 11), "Cần Thơ"),),
     ),
     Story(
         "thoidai",
@@ -209,6 +438,7 @@ STORIES: tuple[Story, ...] = (
         "Hội hữu nghị Việt Nam - Hàn Quốc thành phố Cần Thơ",
         (XUAN, GIANG),
         countries="Hàn Quốc",
+        events=(Event("congress", date(2023, 5, 16), "Cần Thơ"),),
     ),
     Story(
         "thoidai",
@@ -220,6 +450,7 @@ STORIES: tuple[Story, ...] = (
         "Liên hiệp các tổ chức hữu nghị thành phố Cần Thơ",
         (GIANG, HIEN),
         directive=CT38,
+        events=(Event("ceremony", date(2022, 11, 16), "Cần Thơ"),),
     ),
     Story(
         "thoidai",
@@ -231,6 +462,7 @@ STORIES: tuple[Story, ...] = (
         "Ủy ban Nhà nước về người Việt Nam ở nước ngoài",
         (NGA,),
         directive=KL12,
+        events=(Event("conference", date(2021, 8, 24), None),),
     ),
     Story(
         "thoidai",
@@ -243,6 +475,7 @@ STORIES: tuple[Story, ...] = (
         (SON,),
         directive=CT04,
         countries="Pháp, Đức và Liên bang Nga",
+        events=(Event("seminar", date(2024, 2, 2), "Cần Thơ"),),
     ),
     Story(
         "thoidai",
@@ -256,6 +489,8 @@ STORIES: tuple[Story, ...] = (
         aid=("Hội những người Hàn Quốc yêu Việt Nam", "5.000 USD", "xây nhà tình nghĩa"),
         countries="Hàn Quốc",
         first_day=2,
+        events=(Event("ceremony", date(2024, 8, 6), "Cần Thơ"),),
+        donations=(KOREA_LOVERS_HOUSE,),
     ),
     Story(
         "thoidai",
@@ -268,6 +503,40 @@ STORIES: tuple[Story, ...] = (
         (GIANG_SHORT,),
         countries="Cu Ba",
         first_day=3,
+        events=(Event("exchange", date(2024, 9, 7), "Cần Thơ"),),
+    ),
+    Story(
+        "thoidai",
+        150117,
+        "huu-nghi",
+        "Đại sứ quán Australia trao tặng thiết bị y tế cho Bệnh viện Nhi đồng Cần Thơ",
+        _at(15, 9, 2023, 10, 0),
+        "tổ chức lễ trao tặng thiết bị y tế cho Bệnh viện Nhi đồng thành phố Cần Thơ",
+        "Đại sứ quán Australia tại Việt Nam",
+        (GOLEDZINOWSKI, HIEN),
+        countries="Australia",
+        paragraphs=(
+            "Lô thiết bị gồm máy thở, máy theo dõi bệnh nhân và lồng ấp trẻ sơ sinh, tổng trị giá 1,72 tỷ "
+            "đồng, do Đại sứ quán Australia tài trợ cho Bệnh viện Nhi đồng thành phố Cần Thơ.",
+        ),
+        events=(AUSTRALIA_HANDOVER,),
+        donations=(AUSTRALIA_CHILDREN_HOSPITAL,),
+    ),
+    Story(
+        "thoidai",
+        150118,
+        "huu-nghi",
+        "Plan International hỗ trợ công trình nước sạch, vệ sinh trường học ở Trà Vinh",
+        _at(24, 10, 2024, 11, 0),
+        "tổ chức lễ khánh thành công trình nước sạch và nhà vệ sinh tại 5 điểm trường tiểu học huyện Trà Cú",
+        "Liên hiệp các tổ chức hữu nghị tỉnh Trà Vinh",
+        (SON,),
+        paragraphs=(
+            "Các công trình do Tổ chức Plan International tài trợ 2,1 tỷ đồng, bảo đảm nước sạch và điều "
+            "kiện vệ sinh cho hơn 1.500 học sinh.",
+        ),
+        events=(Event("ceremony", date(2024, 10, 23), "Trà Vinh"),),
+        donations=(PLAN_SCHOOL_SANITATION_2024,),
     ),
     # --- Mặt trận Tổ quốc Cần Thơ --------------------------------------------------
     Story(
@@ -281,6 +550,7 @@ STORIES: tuple[Story, ...] = (
         (NHAN,),
         countries="Vương quốc Campuchia",
         author="Thanh Nguyệt",
+        events=(Event("visit", date(2023, 4, 10), "Kampong Cham"),),
     ),
     Story(
         "mattrancantho",
@@ -293,6 +563,7 @@ STORIES: tuple[Story, ...] = (
         (NHAN, HIEU),
         directive=CT12,
         author="Thanh Nguyệt",
+        events=(Event("conference", date(2022, 3, 14), "Cần Thơ"),),
     ),
     Story(
         "mattrancantho",
@@ -305,6 +576,8 @@ STORIES: tuple[Story, ...] = (
         (NHAN,),
         aid=("cộng đồng người Việt Nam tại Australia", "trên 500 triệu đồng", "hỗ trợ đồng bào miền Trung"),
         countries="Australia",
+        events=(Event("ceremony", date(2020, 10, 28), "Cần Thơ"),),
+        donations=(AUSTRALIA_VIETNAMESE_RELIEF,),
     ),
     Story(
         "mattrancantho",
@@ -316,6 +589,7 @@ STORIES: tuple[Story, ...] = (
         "Ủy ban MTTQ Việt Nam thành phố",
         (NHAN, HUNG_CT),
         countries="Hoa Kỳ, Pháp và Canada",
+        events=(Event("exchange", date(2023, 1, 20), "Cần Thơ"),),
     ),
     Story(
         "mattrancantho",
@@ -327,6 +601,7 @@ STORIES: tuple[Story, ...] = (
         "Ban Thường trực Ủy ban MTTQ Việt Nam thành phố",
         (NHAN, CHAU),
         directive=CT04,
+        events=(Event("conference", date(2021, 7, 8), "Cần Thơ"),),
     ),
     Story(
         "mattrancantho",
@@ -339,6 +614,8 @@ STORIES: tuple[Story, ...] = (
         (NHAN, VONGSA),
         aid=("Quỹ Vì người nghèo thành phố", "300 triệu đồng", "học bổng"),
         countries="Lào, Campuchia",
+        events=(Event("ceremony", date(2022, 9, 4), "Cần Thơ"),),
+        donations=(FUND_FOR_THE_POOR_SCHOLARSHIPS,),
     ),
     Story(
         "mattrancantho",
@@ -350,6 +627,7 @@ STORIES: tuple[Story, ...] = (
         "Ủy ban MTTQ Việt Nam thành phố",
         (NHAN,),
         countries="Campuchia",
+        events=(Event("reception", date(2022, 11, 15), "Cần Thơ"),),
     ),
     Story(
         "mattrancantho",
@@ -361,6 +639,7 @@ STORIES: tuple[Story, ...] = (
         "Ủy ban MTTQ Việt Nam thành phố",
         (NHAN, VONGSA),
         countries="CHDCND Lào",
+        events=(Event("ceremony", date(2022, 10, 25), "Cần Thơ"),),
     ),
     Story(
         "mattrancantho",
@@ -373,6 +652,8 @@ STORIES: tuple[Story, ...] = (
         (NHAN,),
         aid=("cán bộ, đoàn viên, hội viên", "gần 900 triệu đồng", "ủng hộ nhân dân Cu Ba"),
         countries="Cu Ba",
+        events=(Event("ceremony", date(2021, 6, 2), "Cần Thơ"),),
+        donations=(CUBA_APPEAL_2021,),
     ),
     Story(
         "mattrancantho",
@@ -384,6 +665,7 @@ STORIES: tuple[Story, ...] = (
         "Ủy ban MTTQ Việt Nam thành phố",
         (NHAN,),
         directive=CT04,
+        events=(Event("seminar", date(2021, 6, 3), "Cần Thơ"),),
     ),
     Story(
         "mattrancantho",
@@ -395,6 +677,7 @@ STORIES: tuple[Story, ...] = (
         "Ban Thường trực Ủy ban MTTQ Việt Nam thành phố",
         (NHAN, HIEU),
         directive=KH108,
+        events=(Event("conference", date(2022, 5, 31), "Cần Thơ"),),
     ),
     Story(
         "mattrancantho",
@@ -407,6 +690,56 @@ STORIES: tuple[Story, ...] = (
         (NHAN, TUONG),
         countries="Trung Quốc",
         first_day=2,
+        events=(Event("visit", date(2024, 2, 10), "Thành phố Hồ Chí Minh"),),
+    ),
+    Story(
+        "mattrancantho",
+        4213,
+        "doi-ngoai-nhan-dan",
+        "Bệnh viện Nhi đồng thành phố tiếp nhận thiết bị y tế từ Australia",
+        _at(14, 9, 2023, 16, 30),
+        "dự lễ tiếp nhận thiết bị y tế do Đại sứ quán Australia trao tặng Bệnh viện Nhi đồng thành phố",
+        "Ban Thường trực Ủy ban MTTQ Việt Nam thành phố",
+        (NHAN, GOLEDZINOWSKI),
+        countries="Australia",
+        author="Thanh Nguyệt",
+        paragraphs=(
+            "Số trang thiết bị do Đại sứ quán Australia tại Việt Nam tài trợ có tổng giá trị hơn 1,7 tỷ "
+            "đồng, giúp Bệnh viện Nhi đồng thành phố nâng cao năng lực cấp cứu, điều trị cho trẻ em.",
+        ),
+        events=(AUSTRALIA_HANDOVER,),
+        donations=(AUSTRALIA_CHILDREN_HOSPITAL,),
+    ),
+    Story(
+        "mattrancantho",
+        4214,
+        "doi-ngoai-nhan-dan",
+        "Trao 300 suất quà Tết cho hộ nghèo quận Ô Môn",
+        _at(1, 2, 2024, 9, 30),
+        "phối hợp tổ chức trao quà Tết cho hộ nghèo, hộ cận nghèo quận Ô Môn",
+        "Ủy ban MTTQ Việt Nam thành phố",
+        (NHAN,),
+        countries="Hàn Quốc",
+        author="Thanh Nguyệt",
+        paragraphs=(
+            "Dịp này, Hội Doanh nhân Hàn Quốc tại Cần Thơ đã trao 300 suất quà cho hộ nghèo, hộ cận nghèo "
+            "trên địa bàn quận, mỗi suất trị giá 500.000 đồng, gồm gạo, dầu ăn và tiền mặt.",
+        ),
+        events=(Event("ceremony", date(2024, 1, 31), "Cần Thơ"),),
+        donations=(KOREAN_BUSINESS_TET_GIFTS,),
+    ),
+    Story(
+        "mattrancantho",
+        4215,
+        "doi-ngoai-nhan-dan",
+        "Đoàn Mặt trận Lào xây dựng đất nước tỉnh Champasak thăm Cần Thơ",
+        _at(27, 3, 2024, 17, 0),
+        "đến thăm và làm việc với Ủy ban MTTQ Việt Nam thành phố Cần Thơ",
+        "Đoàn đại biểu Mặt trận Lào xây dựng đất nước tỉnh Champasak",
+        (SOUKSAVANH, NHAN),
+        countries="CHDCND Lào",
+        author="Thanh Nguyệt",
+        events=(CHAMPASAK_VISIT,),
     ),
     # --- Nhịp sống miền Tây ---------------------------------------------------------
     Story(
@@ -420,6 +753,8 @@ STORIES: tuple[Story, ...] = (
         (GIANG, HIEN),
         aid=("các tổ chức phi chính phủ nước ngoài", "trên 3,2 tỉ đồng", "các dự án an sinh"),
         author="Thụy Vũ",
+        events=(Event("conference", date(2023, 12, 27), "Cần Thơ"),),
+        donations=(NGO_TOTAL_2023,),
     ),
     Story(
         "nhipsongmientay",
@@ -432,6 +767,8 @@ STORIES: tuple[Story, ...] = (
         (HUNG_HG,),
         aid=("Tổ chức Habitat for Humanity", "700 triệu đồng", "xây 14 căn nhà"),
         author="Thụy Vũ",
+        events=(Event("ceremony", date(2020, 5, 14), "Hậu Giang"),),
+        donations=(HABITAT_LONG_MY,),
     ),
     Story(
         "nhipsongmientay",
@@ -443,6 +780,7 @@ STORIES: tuple[Story, ...] = (
         "Hội hữu nghị nhân dân các nước tỉnh Sóc Trăng",
         (DARETH,),
         countries="Thái Lan",
+        events=(Event("reception", date(2021, 3, 3), "Sóc Trăng"),),
     ),
     Story(
         "nhipsongmientay",
@@ -455,6 +793,8 @@ STORIES: tuple[Story, ...] = (
         (GIANG_SHORT, ONO),
         aid=("Tổng Lãnh sự quán Nhật Bản", "trên 1,7 tỉ đồng", "trang thiết bị, nhạc cụ"),
         countries="Nhật Bản",
+        events=(Event("ceremony", date(2022, 6, 20), "Cần Thơ"),),
+        donations=(JAPAN_COLLEGE_EQUIPMENT,),
     ),
     Story(
         "nhipsongmientay",
@@ -467,6 +807,8 @@ STORIES: tuple[Story, ...] = (
         (KIM, XUAN),
         aid=("cộng đồng người Hàn Quốc tại Việt Nam", "gần 300 nghìn đồng/suất", "quà Tết"),
         countries="Hàn Quốc",
+        events=(Event("ceremony", date(2022, 1, 17), "Cần Thơ"),),
+        donations=(KOREAN_TET_GIFTS,),
     ),
     Story(
         "nhipsongmientay",
@@ -479,6 +821,8 @@ STORIES: tuple[Story, ...] = (
         (HIEN,),
         aid=("Tổ chức GIZ của Cộng hòa Liên bang Đức", "50.000 euro", "nông nghiệp bền vững"),
         countries="Cộng hòa Liên bang Đức",
+        events=(Event("ceremony", date(2019, 10, 10), "Bạc Liêu"),),
+        donations=(GIZ_BAC_LIEU,),
     ),
     Story(
         "nhipsongmientay",
@@ -490,6 +834,7 @@ STORIES: tuple[Story, ...] = (
         "Lãnh đạo thành phố Cần Thơ",
         (HIEN, KNAPPER),
         countries="Mỹ",
+        events=(Event("reception", date(2023, 4, 24), "Cần Thơ"),),
     ),
     Story(
         "nhipsongmientay",
@@ -502,6 +847,8 @@ STORIES: tuple[Story, ...] = (
         (CHAU,),
         aid=("Chính phủ Hà Lan", "từ 1 đến 2 tỷ đồng", "nghiên cứu thích ứng"),
         countries="Hà Lan",
+        events=(Event("seminar", date(2021, 11, 7), "Cần Thơ"),),
+        donations=(NETHERLANDS_RESEARCH,),
     ),
     Story(
         "nhipsongmientay",
@@ -515,6 +862,7 @@ STORIES: tuple[Story, ...] = (
         countries="Campuchia",
         directive=CT12,
         removed_on_day=2,
+        events=(Event("congress", date(2022, 9, 21), "Cần Thơ"),),
     ),
     Story(
         "nhipsongmientay",
@@ -526,6 +874,8 @@ STORIES: tuple[Story, ...] = (
         "UBND tỉnh Vĩnh Long",
         (HIEN,),
         aid=("các tổ chức phi chính phủ nước ngoài", "1.500 USD", "quà Tết cho hộ nghèo"),
+        events=(Event("exchange", date(2024, 1, 12), "Vĩnh Long"),),
+        donations=(NGO_TET_GIFTS_VINH_LONG,),
     ),
     Story(
         "nhipsongmientay",
@@ -537,6 +887,7 @@ STORIES: tuple[Story, ...] = (
         "Thành đoàn Cần Thơ",
         (CHAU,),
         countries="Úc",
+        events=(Event("exchange", date(2020, 8, 1), "Cần Thơ"),),
     ),
     Story(
         "nhipsongmientay",
@@ -550,6 +901,98 @@ STORIES: tuple[Story, ...] = (
         aid=("Liên hiệp các tổ chức hữu nghị thành phố Cần Thơ", "25.000 đô la Mỹ", "khắc phục lũ lụt"),
         countries="Vương quốc Campuchia",
         first_day=3,
+        events=(Event("ceremony", date(2024, 10, 6), "Cần Thơ"),),
+        donations=(CAN_THO_FLOOD_RELIEF,),
+    ),
+    Story(
+        "nhipsongmientay",
+        7113,
+        "nhip-song",
+        "Sóc Trăng: Khởi công Trường Mẫu giáo Hoa Mai do JICA tài trợ",
+        _at(19, 3, 2024, 8, 30),
+        "tổ chức lễ khởi công xây dựng Trường Mẫu giáo Hoa Mai tại huyện Cù Lao Dung",
+        "UBND tỉnh Sóc Trăng",
+        (ONO,),
+        countries="Nhật Bản",
+        author="Thụy Vũ",
+        paragraphs=(
+            "Công trình do Cơ quan Hợp tác Quốc tế Nhật Bản (JICA) tài trợ 120.000 USD (tương đương khoảng "
+            "2,9 tỷ đồng), gồm 6 phòng học và khu vui chơi, dự kiến đưa vào sử dụng trong năm học mới.",
+        ),
+        events=(Event("ceremony", date(2024, 3, 18), "Sóc Trăng"),),
+        donations=(JICA_KINDERGARTEN,),
+    ),
+    Story(
+        "nhipsongmientay",
+        7114,
+        "nhip-song",
+        "Sóc Trăng vận động 9,6 tỷ đồng viện trợ phi chính phủ năm 2024",
+        _at(20, 12, 2024, 9, 15),
+        "tổ chức hội nghị tổng kết công tác vận động viện trợ phi chính phủ nước ngoài năm 2024",
+        "Liên hiệp các tổ chức hữu nghị tỉnh Sóc Trăng",
+        (SON,),
+        author="Thụy Vũ",
+        paragraphs=(
+            "Năm 2024, Liên hiệp đã vận động được 14 chương trình, dự án viện trợ phi chính phủ nước ngoài "
+            "với tổng giá trị 9,6 tỷ đồng; trong đó, Tổ chức Đông Tây Hội ngộ (EMW) tài trợ 4,2 tỷ đồng "
+            "xây dựng 3 điểm trường mầm non tại các huyện Trần Đề, Mỹ Xuyên.",
+        ),
+        events=(Event("conference", date(2024, 12, 19), "Sóc Trăng"),),
+        donations=(SOC_TRANG_NGO_TOTAL_2024, EAST_MEETS_WEST_SCHOOLS),
+    ),
+    Story(
+        "nhipsongmientay",
+        7115,
+        "nhip-song",
+        "Hậu Giang: Habitat for Humanity bàn giao 20 căn nhà cho hộ nghèo",
+        _at(12, 6, 2024, 14, 0),
+        "tổ chức lễ bàn giao nhà cho hộ nghèo huyện Phụng Hiệp",
+        "Hội hữu nghị Việt Nam - Lào tỉnh Hậu Giang",
+        (HUNG_HG,),
+        author="Thụy Vũ",
+        paragraphs=(
+            "Tại buổi lễ, Tổ chức Habitat for Humanity đã bàn giao 20 căn nhà cho các hộ nghèo huyện Phụng "
+            "Hiệp, tổng trị giá 1,2 tỷ đồng.",
+            "Từ năm 2015 đến nay, Tổ chức Habitat for Humanity đã hỗ trợ tỉnh Hậu Giang tổng cộng hơn 15 tỷ "
+            "đồng để xây mới, sửa chữa hơn 600 căn nhà cho người nghèo.",
+        ),
+        events=(Event("ceremony", date(2024, 6, 11), "Hậu Giang"),),
+        donations=(HABITAT_PHUNG_HIEP, HABITAT_HAU_GIANG_SINCE_2015),
+    ),
+    Story(
+        "nhipsongmientay",
+        7116,
+        "nhip-song",
+        "Trà Vinh: KOICA tài trợ giai đoạn 2 dự án nước sạch cho đồng bào Khmer",
+        _at(16, 8, 2023, 10, 0),
+        "tổ chức lễ khởi công giai đoạn 2 dự án cấp nước sạch tại huyện Trà Cú",
+        "UBND tỉnh Trà Vinh",
+        (KIM,),
+        countries="Hàn Quốc",
+        author="Thụy Vũ",
+        paragraphs=(
+            "Giai đoạn 2 của dự án được Cơ quan Hợp tác Quốc tế Hàn Quốc (KOICA) tài trợ 250.000 USD, mở "
+            "rộng hệ thống cấp nước cho hơn 1.200 hộ đồng bào Khmer.",
+        ),
+        events=(Event("ceremony", date(2023, 8, 15), "Trà Vinh"),),
+        donations=(KOICA_WATER_2023,),
+    ),
+    Story(
+        "nhipsongmientay",
+        7117,
+        "nhip-song",
+        "Đoàn đại biểu tỉnh Champasak (Lào) thăm và làm việc tại Cần Thơ",
+        _at(28, 3, 2024, 8, 0),
+        "có chuyến thăm và làm việc tại thành phố Cần Thơ",
+        "Đoàn đại biểu tỉnh Champasak (Lào)",
+        (SOUKSAVANH, HIEN),
+        countries="Lào",
+        author="Thụy Vũ",
+        paragraphs=(
+            "Trong chương trình làm việc, đoàn đã tham quan Khu di tích lịch sử Lộ Vòng Cung và trao đổi "
+            "kinh nghiệm về công tác vận động quần chúng.",
+        ),
+        events=(CHAMPASAK_VISIT,),
     ),
     # --- Đảng bộ thành phố Cần Thơ -----------------------------------------------------
     Story(
@@ -739,16 +1182,19 @@ _LETTER = (
 )
 
 
-def _when(published: datetime, rng: random.Random) -> str:
-    """The activity's day relative to publication, as Vietnamese news writes it."""
-    happened = published - timedelta(days=rng.choice((0, 1, 1, 2)))
+def _when(story: Story, rng: random.Random) -> str:
+    """The activity's day, as Vietnamese news writes it: its event's day, else 0 to 2 days before
+    publication. The offset is drawn for every story, so the generated texts stay as they were
+    before the events' days were facts (tests/test_sample_portal.py holds text and facts together)."""
+    offset = rng.choice((0, 1, 1, 2))
+    happened = story.events[0].held_on if story.events else story.published - timedelta(days=offset)
     part = rng.choice(("Sáng", "Chiều", "Ngày"))
     return f"{part} {happened.day}/{happened.month}"
 
 
 def build_article(story: Story) -> Article:
     rng = random.Random(story.site + str(story.id))
-    when = _when(story.published, rng)
+    when = _when(story, rng)
     opener = rng.choice(_OPENERS).format(
         when=when,
         when_lower=when[0].lower() + when[1:],
@@ -761,6 +1207,7 @@ def build_article(story: Story) -> Article:
         paragraphs.append(_fill(rng.choice(_PEOPLE), person))
     if story.directive:
         paragraphs.append(rng.choice(_DIRECTIVE).format(directive=rng.choice(story.directive)))
+    paragraphs.extend(story.paragraphs)
     if story.aid:
         donor, amount, purpose = story.aid
         paragraphs.append(rng.choice(_AID).format(donor=donor, amount=amount, purpose=purpose))
@@ -820,3 +1267,59 @@ def _file_name(code: str) -> str:
 
 def load_stories() -> list[Article]:
     return [build_article(story) for story in STORIES]
+
+
+@dataclass(frozen=True)
+class Reports:
+    """Which articles report which real-world facts, by the canonical URLs the warehouse stores.
+
+    An article is judged on donations (or events) when every one it reports is listed: a fact the
+    warehouse finds in it that matches none of them is a false one. The written stories and their
+    attachments are judged on both; the seed pages on donations only.
+    """
+
+    donations: dict[Donation, tuple[str, ...]]
+    events: dict[Event, tuple[str, ...]]
+    judged_on_donations: frozenset[str]
+    judged_on_events: frozenset[str]
+
+
+def article_url(article: Article) -> str:
+    scheme = SITES[article.site]
+    return f"https://{scheme.host}{scheme.article_path(article)}"
+
+
+def reported_facts(seeds_dir: Path | None = None) -> Reports:
+    """Every story's and seed's facts with the URLs of the articles that report them (on any day:
+    the caller keeps the URLs its warehouse holds). Seeds are read from `seeds_dir` (../shared/seeds
+    by default) only for their URLs; none are listed when the folder is absent."""
+    donations: dict[Donation, list[str]] = {}
+    events: dict[Event, list[str]] = {}
+    judged_on_donations: set[str] = set()
+    judged_on_events: set[str] = set()
+    for story in STORIES:
+        article = build_article(story)
+        url = article_url(article)
+        documents = [url] + [
+            f"https://{SITES[story.site].host}/uploads/{a.file_name}" for a in article.attachments
+        ]
+        judged_on_donations.update(documents)
+        judged_on_events.update(documents)
+        for donation in story.donations:
+            donations.setdefault(donation, []).append(url)
+        for event in story.events:
+            events.setdefault(event, []).append(url)
+    known_seeds = {(layout.site, layout.id) for layout in LAYOUTS} | set(SEED_DONATIONS)
+    for seed in load_seeds(seeds_dir):
+        if (seed.site, seed.id) not in known_seeds:
+            continue
+        url = article_url(seed)
+        judged_on_donations.add(url)
+        for donation in SEED_DONATIONS.get((seed.site, seed.id), ()):
+            donations.setdefault(donation, []).append(url)
+    return Reports(
+        {fact: tuple(urls) for fact, urls in donations.items()},
+        {fact: tuple(urls) for fact, urls in events.items()},
+        frozenset(judged_on_donations),
+        frozenset(judged_on_events),
+    )
