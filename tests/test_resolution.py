@@ -12,6 +12,7 @@ import pytest
 
 from warehouse.resolution import (
     NULL_SENTINEL,
+    ForeignOrganization,
     OrganizationAlias,
     OrganizationSeeds,
     PersonMention,
@@ -23,11 +24,19 @@ from warehouse.resolution import (
     province_named,
     resolve_organizations,
     resolve_people,
+    rewrite_head,
     surrogate_key,
 )
 
 SEEDS = OrganizationSeeds.from_rows(
-    abbreviations=[("CTCHN", "các tổ chức hữu nghị"), ("MTTQVN", "Mặt trận Tổ quốc Việt Nam")],
+    abbreviations=[
+        ("CTCHN", "các tổ chức hữu nghị"),
+        ("LHCTCHN", "Liên hiệp các tổ chức hữu nghị"),
+        ("MTTQVN", "Mặt trận Tổ quốc Việt Nam"),
+        ("TP", "thành phố"),
+        ("TP.HCM", "thành phố Hồ Chí Minh"),
+        ("UBND", "Ủy ban nhân dân"),
+    ],
     aliases=[
         OrganizationAlias("VUFO", "Liên hiệp các tổ chức hữu nghị Việt Nam", "VUFO", "friendship_union"),
         OrganizationAlias(
@@ -35,9 +44,37 @@ SEEDS = OrganizationSeeds.from_rows(
         ),
         OrganizationAlias("Bộ Chính trị", "Bộ Chính trị", None, "party"),
     ],
-    provinces=["Cần Thơ", "Sóc Trăng", "Hồ Chí Minh", "Hà Nội"],
+    provinces=["Cần Thơ", "Sóc Trăng", "Hồ Chí Minh", "Hà Nội", "Hậu Giang", "Đà Nẵng"],
     location_aliases=[("TP.HCM", "Hồ Chí Minh"), ("TP Cần Thơ", "Cần Thơ")],
-    countries=[("Lào", "LA"), ("Nhật Bản", "JP"), ("Nga", "RU")],
+    countries=[
+        ("Lào", "LA", None),
+        ("Nhật Bản", "JP", "Nhật"),
+        ("Nga", "RU", "Liên bang Nga"),
+        ("Hàn Quốc", "KR", "Đại Hàn Dân Quốc"),
+        ("Hoa Kỳ", "US", "Mỹ"),
+        ("Đức", "DE", "Cộng hòa Liên bang Đức"),
+        ("Anh", "GB", "Vương quốc Anh"),
+        ("Việt Nam", "VN", None),
+    ],
+    heads=[
+        ("Tổng Lãnh sự", "Tổng Lãnh sự quán"),
+        ("Đại sứ", "Đại sứ quán"),
+        ("Liên hiệp hữu nghị", "Liên hiệp các tổ chức hữu nghị"),
+    ],
+    foreign=[
+        ForeignOrganization("Cơ quan Hợp tác Quốc tế Hàn Quốc", "KOICA", "KR", "development_agency"),
+        ForeignOrganization(
+            "Cơ quan Hợp tác Quốc tế Nhật Bản",
+            "JICA",
+            "JP",
+            "development_agency",
+            ("Japan International Cooperation Agency",),
+        ),
+        ForeignOrganization("Tổ chức Hợp tác Quốc tế Đức", "GIZ", "DE", "development_agency"),
+        ForeignOrganization("Cơ quan Phát triển Quốc tế Hoa Kỳ", "USAID", "US", "development_agency"),
+        ForeignOrganization("Plan International", None, "GB", "ngo"),
+        ForeignOrganization("Quỹ Nhi đồng Liên hợp quốc", "UNICEF", None, "international_organization"),
+    ],
 )
 
 
@@ -123,9 +160,43 @@ def test_a_province_is_named_by_its_longest_name_or_alias() -> None:
 
 def test_a_country_is_named_by_whole_words_only() -> None:
     assert country_named(name_key("Đại sứ quán Nhật Bản"), SEEDS.countries) == "JP"
-    assert country_named(name_key("Hội hữu nghị Việt Nam - Lào"), SEEDS.countries) == "LA"
     assert country_named(name_key("Hội Người cao tuổi"), SEEDS.countries) is None
     assert country_named(name_key("Ngã ba"), SEEDS.countries) is None  # "Ngã" is not "Nga"
+
+
+@pytest.mark.parametrize(
+    ("name", "country"),
+    [
+        ("Hội hữu nghị Việt Nam - Lào", "VN"),  # Vietnam is named first: a Vietnamese society
+        ("Hội hữu nghị Việt - Nhật", "VN"),
+        ("Hội hữu nghị Nhật - Việt", "JP"),  # the Japanese society
+        ("Hội những người Hàn Quốc yêu Việt Nam", "KR"),
+        ("Đại sứ quán Hoa Kỳ tại Việt Nam", "US"),
+        ("Tổ chức GIZ của Cộng hòa Liên bang Đức", "DE"),
+        ("Đại sứ quán Anh", "GB"),  # a one-word name after "quán"
+        ("Tổng Lãnh sự quán Mỹ", "US"),
+        ("Trường Nguyễn Đức Cảnh", None),  # a one-word name inside a person's name is no country
+        ("Trường Đại học Mỹ thuật", None),
+        ("Nhật Bản tại thành phố Hồ Chí Minh", "JP"),  # at the start
+    ],
+)
+def test_the_country_a_name_names_first(name: str, country: str | None) -> None:
+    assert country_named(name_key(name), SEEDS.countries) == country
+
+
+@pytest.mark.parametrize(
+    ("name", "full"),
+    [
+        ("Tổng Lãnh sự Nhật Bản", "Tổng Lãnh sự quán Nhật Bản"),
+        ("Tổng Lãnh sự quán Nhật Bản", "Tổng Lãnh sự quán Nhật Bản"),  # already in full
+        ("Tổng lãnh sự quán Nhật Bản", "Tổng lãnh sự quán Nhật Bản"),  # in full, whatever the case
+        ("Liên hiệp hữu nghị tỉnh Sóc Trăng", "Liên hiệp các tổ chức hữu nghị tỉnh Sóc Trăng"),
+        ("Đại sứ quán Nga", "Đại sứ quán Nga"),
+        ("Hội Đại sứ", "Hội Đại sứ"),  # only the opening words
+    ],
+)
+def test_the_opening_words_take_their_full_form(name: str, full: str) -> None:
+    assert rewrite_head(name, SEEDS.heads) == full
 
 
 # --- organisations ------------------------------------------------------------------------------------
@@ -197,46 +268,224 @@ def test_spellings_of_one_organisation_are_one_organisation() -> None:
     assert len({row["organization_id"] for row in rows.values()}) == 1
 
 
+def _ids(rows: dict[str, dict], *names: str) -> set[str]:
+    return {rows[name]["organization_id"] for name in names}
+
+
+def test_every_written_form_of_vufo_is_one_organisation_and_a_provinces_union_another() -> None:
+    national = [
+        "Liên hiệp các tổ chức hữu nghị Việt Nam",
+        "Liên hiệp các Tổ chức Hữu nghị Việt Nam (VUFO)",
+        "VUFO",
+        "Liên hiệp CTCHN Việt Nam",
+        "Liên hiệp hữu nghị Việt Nam",
+        "LHCTCHN Việt Nam",
+    ]
+    can_tho = [
+        "Liên hiệp các tổ chức hữu nghị thành phố Cần Thơ",
+        "Liên hiệp CTCHN thành phố Cần Thơ",
+        "LHCTCHN TP Cần Thơ",
+        "Liên hiệp các tổ chức hữu nghị TP. Cần Thơ",
+        "Liên hiệp hữu nghị thành phố Cần Thơ",
+        "Liên hiệp Cần Thơ",
+    ]
+    rows = _by_name([WrittenOrganization(name) for name in [*national, *can_tho]])
+    assert len(_ids(rows, *national)) == len(_ids(rows, *can_tho)) == 1
+    assert _ids(rows, *national) != _ids(rows, *can_tho)
+    vufo, city = rows["VUFO"], rows["LHCTCHN TP Cần Thơ"]
+    assert (vufo["organization_name"], vufo["acronym"], vufo["country_code"], vufo["province_name"]) == (
+        "Liên hiệp các tổ chức hữu nghị Việt Nam",
+        "VUFO",
+        "VN",
+        None,
+    )
+    assert (city["organization_name"], city["country_code"], city["province_name"]) == (
+        "Liên hiệp các tổ chức hữu nghị thành phố Cần Thơ",
+        "VN",
+        "Cần Thơ",
+    )
+
+
+def test_an_acronym_in_brackets_is_set_aside_and_kept() -> None:
+    rows = _by_name(
+        [
+            WrittenOrganization("Hội Chữ thập đỏ Nhật Bản (JRCS)"),
+            WrittenOrganization("Hội Chữ thập đỏ Nhật Bản"),
+        ]
+    )
+    assert len(_ids(rows, *rows)) == 1
+    assert rows["Hội Chữ thập đỏ Nhật Bản"]["acronym"] == "JRCS"
+
+
+@pytest.mark.parametrize(
+    ("written", "country", "kind"),
+    [
+        (WrittenOrganization("Tổng Lãnh sự quán Nhật Bản tại TP.HCM"), "JP", "diplomatic_mission"),
+        (WrittenOrganization("Đại sứ quán Hoa Kỳ"), "US", "diplomatic_mission"),
+        (WrittenOrganization("KOICA"), "KR", "development_agency"),
+        (WrittenOrganization("JICA"), "JP", "development_agency"),
+        (WrittenOrganization("GIZ"), "DE", "development_agency"),
+        (WrittenOrganization("USAID"), "US", "development_agency"),
+        (WrittenOrganization("Tổ chức Plan International"), "GB", "ngo"),
+        (WrittenOrganization("UNICEF"), None, "international_organization"),  # of no one country
+        (WrittenOrganization("Hội Chữ thập đỏ Hàn Quốc"), "KR", "association"),  # named with its country
+        # Vietnamese bodies named after a foreign country are Vietnamese
+        (WrittenOrganization("Hội hữu nghị Việt Nam - Hàn Quốc"), "VN", "friendship_association"),
+        (WrittenOrganization("Hội hữu nghị Việt - Nhật thành phố Cần Thơ"), "VN", "friendship_association"),
+        (WrittenOrganization("UBND tỉnh Sóc Trăng"), "VN", "state"),
+        (WrittenOrganization("Trường Cao đẳng Cần Thơ"), "VN", "school"),  # names a Vietnamese province
+        (WrittenOrganization("Trường Nguyễn Đức Cảnh"), None, "school"),  # nothing says
+    ],
+)
+def test_an_organisation_carries_its_home_country_when_known(
+    written: WrittenOrganization, country: str | None, kind: str
+) -> None:
+    row = _by_name([written])[written.name]
+    assert (row["country_code"], row["organization_kind"]) == (country, kind)
+
+
+def test_a_known_name_behind_a_generic_head_or_before_a_qualifier_is_that_organisation() -> None:
+    koica = ["KOICA", "Tổ chức KOICA", "KOICA tại Việt Nam", "Cơ quan Hợp tác Quốc tế Hàn Quốc (KOICA)"]
+    giz = ["GIZ", "Tổ chức GIZ của Cộng hòa Liên bang Đức", "Tổ chức Hợp tác Quốc tế Đức"]
+    jica = ["JICA", "Japan International Cooperation Agency"]
+    rows = _by_name([WrittenOrganization(name) for name in [*koica, *giz, *jica]])
+    assert [len(_ids(rows, *names)) for names in (koica, giz, jica)] == [1, 1, 1]
+    assert rows["Tổ chức KOICA"]["organization_name"] == "Cơ quan Hợp tác Quốc tế Hàn Quốc"
+    assert rows["Tổ chức KOICA"]["acronym"] == "KOICA"
+
+
+def test_a_generic_head_falls_before_an_unknown_name_in_latin_letters_only() -> None:
+    rows = _by_name(
+        [
+            WrittenOrganization(name)
+            for name in ["Tổ chức ABC Foundation", "ABC Foundation", "Tổ chức Y tế", "Y tế"]
+        ]
+    )
+    assert len(_ids(rows, "Tổ chức ABC Foundation", "ABC Foundation")) == 1
+    assert len(_ids(rows, "Tổ chức Y tế", "Y tế")) == 2  # a Vietnamese name keeps its words
+
+
+def test_a_diplomats_organisation_is_the_mission_of_the_country() -> None:
+    rows = _by_name(
+        [
+            WrittenOrganization("Hoa Kỳ tại Việt Nam", post="Đại sứ"),  # "Đại sứ Hoa Kỳ tại Việt Nam"
+            WrittenOrganization("Đại sứ quán Hoa Kỳ", country_code="US"),
+            WrittenOrganization("Nhật Bản tại TP.HCM", post="Tổng Lãnh sự"),
+            WrittenOrganization("Tổng Lãnh sự Nhật Bản"),  # a donor: the consulate
+            WrittenOrganization("Tổng Lãnh sự quán Nhật Bản tại Thành phố Hồ Chí Minh"),
+            WrittenOrganization("Hội hữu nghị Việt Nam - Lào", post="Chủ tịch"),  # no diplomat: as written
+        ]
+    )
+    assert len(_ids(rows, "Hoa Kỳ tại Việt Nam", "Đại sứ quán Hoa Kỳ")) == 1
+    assert rows["Hoa Kỳ tại Việt Nam"]["organization_name"] == "Đại sứ quán Hoa Kỳ"
+    consulate = [
+        "Nhật Bản tại TP.HCM",
+        "Tổng Lãnh sự Nhật Bản",
+        "Tổng Lãnh sự quán Nhật Bản tại Thành phố Hồ Chí Minh",
+    ]
+    assert len(_ids(rows, *consulate)) == 1
+    assert rows["Tổng Lãnh sự Nhật Bản"]["country_code"] == "JP"
+    assert rows["Tổng Lãnh sự Nhật Bản"]["province_name"] == "Hồ Chí Minh"
+    assert rows["Hội hữu nghị Việt Nam - Lào"]["organization_name"] == "Hội hữu nghị Việt Nam - Lào"
+
+
+def test_a_mission_without_its_city_joins_no_city_when_there_are_two() -> None:
+    names = [
+        "Tổng Lãnh sự quán Nhật Bản",
+        "Tổng Lãnh sự quán Nhật Bản tại TP.HCM",
+        "Tổng Lãnh sự quán Nhật Bản tại Đà Nẵng",
+    ]
+    rows = _by_name([WrittenOrganization(name) for name in names])
+    assert len(_ids(rows, *names)) == 3
+
+
 # --- people -------------------------------------------------------------------------------------------
 
+# name as written -> province it names, as int_organizations__resolved gives them
+PROVINCES: dict[str, str | None] = {
+    "Bộ Ngoại giao": None,
+    "Sở Ngoại vụ thành phố Cần Thơ": "Cần Thơ",
+    "UBND thành phố Cần Thơ": "Cần Thơ",
+    "UBND thành phố": None,
+    "Thành ủy Cần Thơ": "Cần Thơ",
+    "Hội hữu nghị Việt Nam - Lào tỉnh Hậu Giang": "Hậu Giang",
+    "Hội hữu nghị Việt Nam - Hàn Quốc": None,
+    "Hội hữu nghị Việt Nam - Hàn Quốc thành phố Cần Thơ": "Cần Thơ",
+}
 
-def _people(
-    mentions: list[PersonMention], organization_ids: dict[str, str] | None = None
-) -> dict[str, tuple]:
-    return {
-        row.record_id: (row.person_id, row.namesakes)
-        for row in resolve_people(mentions, organization_ids or {"Bộ Ngoại giao": "o1", "Hội Nông dân": "o2"})
-    }
+
+def _people(mentions: list[PersonMention]) -> dict[str, tuple]:
+    return {row.record_id: (row.person_id, row.namesakes) for row in resolve_people(mentions, PROVINCES)}
 
 
 def test_mentions_of_one_name_are_one_person() -> None:
     people = _people(
         [
-            PersonMention("r1", "Nguyễn Văn Thủy", "VN", ("Bộ Ngoại giao",)),
+            PersonMention("r1", "Nguyễn Văn Thủy", "VN", ("UBND thành phố Cần Thơ",)),
             PersonMention("r2", "Nguyễn Văn Thuỷ"),  # another spelling, nothing to tell apart
             PersonMention("r3", "nguyễn văn thủy", "VN"),
         ]
     )
     assert len({person_id for person_id, _ in people.values()}) == 1
-    assert people["r1"] == (surrogate_key(name_key("Nguyễn Văn Thủy"), "VN", "o1"), 1)
+    assert people["r1"] == (surrogate_key(name_key("Nguyễn Văn Thủy"), "VN", "Cần Thơ"), 1)
+
+
+@pytest.mark.parametrize(
+    ("precise", "vague"),
+    [
+        # the three people dim_person split in two before: the same post, once with its city and once without
+        ("UBND thành phố Cần Thơ", "UBND thành phố"),
+        ("Hội hữu nghị Việt Nam - Hàn Quốc thành phố Cần Thơ", "Hội hữu nghị Việt Nam - Hàn Quốc"),
+        ("UBND thành phố Cần Thơ", "Bộ Ngoại giao"),  # a national post and a provincial one: no conflict
+        ("UBND thành phố Cần Thơ", "Hội chưa biết"),  # an organisation the resolver does not know
+    ],
+)
+def test_a_person_is_not_split_by_a_less_precise_organisation(precise: str, vague: str) -> None:
+    people = _people(
+        [
+            PersonMention("r1", "Nguyễn Thực Hiện", "VN", (precise,)),
+            PersonMention("r2", "Nguyễn Thực Hiện", "VN", (vague,)),
+            PersonMention("r3", "Nguyễn Thực Hiện", "VN", (precise,)),
+        ]
+    )
+    assert people["r1"] == people["r2"] == people["r3"]
+    assert people["r1"][1] == 1
+
+
+def test_different_organisations_of_one_province_are_one_person() -> None:
+    """Posts in two bodies of Cần Thơ (the city's committee, its party committee) are one official:
+    organisations that share none are not two people by default."""
+    people = _people(
+        [
+            PersonMention("r1", "Trần An", "VN", ("UBND thành phố Cần Thơ",)),
+            PersonMention("r2", "Trần An", "VN", ("Thành ủy Cần Thơ", "Sở Ngoại vụ thành phố Cần Thơ")),
+        ]
+    )
+    assert people["r1"] == people["r2"]
+
+
+def test_namesakes_with_posts_in_two_provinces_stay_apart() -> None:
+    """The sample portal's true namesakes: a deputy director in Cần Thơ and a society's chairman in Hậu
+    Giang, both Nguyễn Văn Hùng. A mention that says nothing joins the one named most."""
+    people = _people(
+        [
+            PersonMention("r1", "Nguyễn Văn Hùng", "VN", ("Sở Ngoại vụ thành phố Cần Thơ",)),
+            PersonMention("r2", "Nguyễn Văn Hùng", "VN", ("Hội hữu nghị Việt Nam - Lào tỉnh Hậu Giang",)),
+            PersonMention("r3", "Nguyễn Văn Hùng", "VN", ("Sở Ngoại vụ thành phố Cần Thơ",)),
+            PersonMention("r4", "Nguyễn Văn Hùng", "VN"),
+        ]
+    )
+    assert people["r1"][0] != people["r2"][0]
+    assert people["r1"][0] == people["r3"][0] == people["r4"][0]
+    assert {namesakes for _, namesakes in people.values()} == {2}
+    key = name_key("Nguyễn Văn Hùng")
+    assert people["r2"][0] == surrogate_key(key, "VN", "Hậu Giang")
 
 
 def test_namesakes_from_two_countries_stay_apart() -> None:
     people = _people([PersonMention("r1", "Kim Min", "KR"), PersonMention("r2", "Kim Min", "KP")])
     assert people["r1"][0] != people["r2"][0]
     assert people["r1"][1] == people["r2"][1] == 2
-
-
-def test_namesakes_with_disjoint_organisations_stay_apart() -> None:
-    people = _people(
-        [
-            PersonMention("r1", "Trần An", organizations=("Bộ Ngoại giao",)),
-            PersonMention("r2", "Trần An", organizations=("Hội Nông dân",)),
-            PersonMention("r3", "Trần An", organizations=("Hội Nông dân", "Bộ Ngoại giao")),
-        ]
-    )
-    assert people["r1"][0] != people["r2"][0]
-    assert people["r3"][0] == people["r1"][0]  # shares an organisation with the first person formed
 
 
 def test_a_vague_mention_joins_the_largest_person_it_fits() -> None:
@@ -251,17 +500,7 @@ def test_a_vague_mention_joins_the_largest_person_it_fits() -> None:
     assert people["r4"][0] == people["r2"][0] == people["r3"][0] != people["r1"][0]
 
 
-def test_organisations_unknown_to_the_resolver_tell_no_one_apart() -> None:
-    people = _people(
-        [
-            PersonMention("r1", "Phạm Bình", organizations=("Bộ Ngoại giao",)),
-            PersonMention("r2", "Phạm Bình", organizations=("Hội chưa biết",)),  # not resolved: ignored
-        ]
-    )
-    assert people["r1"] == people["r2"]
-
-
-def test_a_person_without_country_or_organisation_has_a_key_of_the_name_alone() -> None:
-    [row] = resolve_people([PersonMention("r1", "Đỗ Minh")], {})
+def test_a_person_without_country_or_province_has_a_key_of_the_name_alone() -> None:
+    [row] = resolve_people([PersonMention("r1", "Đỗ Minh", organizations=("Bộ Ngoại giao",))], PROVINCES)
     assert row.person_id == surrogate_key(name_key("Đỗ Minh"), None, None)
     assert row.name_key == name_key("Đỗ Minh")

@@ -3,9 +3,12 @@
 A Python model because resolving needs word-wise abbreviation expansion and tone-mark folding that
 SQL cannot say readably. The logic lives in warehouse/resolution.py (unit-tested in
 tests/test_resolution.py); this model only loads its inputs and returns the rows. Names come from the
-organisation mentions, from the organisations in people's titles and from aid donors and recipients
-that are names (capitalised). One output row per distinct written name, so facts join on the name as
-written.
+organisation mentions, from the organisations in people's titles (with the post, which makes a
+country's name an embassy or a consulate) and from aid donors and recipients that are names
+(capitalised). The seeds: organization_abbreviations, organization_heads, organization_aliases,
+foreign_organizations (well-known foreign agencies and NGOs with their home country), provinces,
+location_aliases and countries. One output row per distinct written name, so facts join on the name
+as written.
 """
 
 import dataclasses
@@ -13,6 +16,7 @@ import dataclasses
 import pyarrow as pa
 
 from warehouse.resolution import (
+    ForeignOrganization,
     OrganizationAlias,
     OrganizationSeeds,
     ResolvedOrganization,
@@ -32,30 +36,39 @@ def model(dbt, session):  # dbt's signature; the refs are read through `dbt`
     aliases = _rows(
         dbt.ref("organization_aliases"), "select alias, canonical_name, acronym, organization_kind from t"
     )
+    foreign = _rows(
+        dbt.ref("foreign_organizations"),
+        "select name, acronym, country_code, organization_kind, aliases from t",
+    )
     provinces = _rows(dbt.ref("provinces"), "select province_name from t")
     seeds = OrganizationSeeds.from_rows(
         abbreviations=_rows(dbt.ref("organization_abbreviations"), "select abbreviation, expansion from t"),
         aliases=[OrganizationAlias(*row) for row in aliases],
         provinces=[name for (name,) in provinces],
         location_aliases=_rows(dbt.ref("location_aliases"), "select alias, province_name from t"),
-        countries=_rows(
-            dbt.ref("countries"), "select name_vi, country_code from t where country_code <> 'VN'"
-        ),
+        countries=_rows(dbt.ref("countries"), "select name_vi, country_code, aliases_vi from t"),
+        heads=_rows(dbt.ref("organization_heads"), "select head, full_head from t"),
+        foreign=[
+            ForeignOrganization(name, acronym, country, kind, tuple(names.split("|")) if names else ())
+            for name, acronym, country, kind, names in foreign
+        ],
     )
 
     written = _rows(
-        dbt.ref("int_organizations__current"), "select organization_name, acronym, country_code from t"
+        dbt.ref("int_organizations__current"), "select organization_name, acronym, country_code, null from t"
     )
+    # a person's organisation with their post: "Hoa Kỳ tại Việt Nam" of an "Đại sứ" is the embassy
     written += _rows(
         dbt.ref("int_people__current"),
-        """select distinct role.organization, null, null
-           from (select unnest(roles) as role from t) where role.organization is not null""",
+        """select distinct role.organization, null, null, role.position
+           from (select unnest(roles) as role from t) where role.organization is not null
+           order by all""",
     )
     written += _rows(
         dbt.ref("int_amounts__current"),
-        """select distinct party, null, null from (
+        """select distinct party, null, null, null from (
                select donor_text as party from t union all select recipient_text from t
-           ) where regexp_matches(party, '^[[:upper:]]')""",
+           ) where regexp_matches(party, '^[[:upper:]]') order by all""",
     )
 
     resolved = resolve_organizations([WrittenOrganization(*row) for row in written], seeds)

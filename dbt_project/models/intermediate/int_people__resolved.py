@@ -1,9 +1,9 @@
 """People across articles: each person mention mapped to one person (warehouse.resolution).
 
-A Python model because it clusters: mentions with the same name key are one person unless they
-conflict (different countries, or both name organisations and share none). The logic lives in
-warehouse/resolution.py (unit-tested in tests/test_resolution.py); this model only loads its inputs,
-in the order the articles were published, and returns the rows.
+A Python model because it clusters: mentions with the same name key are one person unless the text
+tells them apart (different countries, or posts in organisations of different provinces). The logic
+lives in warehouse/resolution.py (unit-tested in tests/test_resolution.py); this model only loads its
+inputs, in the order the articles were published, and returns the rows.
 """
 
 import dataclasses
@@ -15,9 +15,9 @@ from warehouse.resolution import PersonMention, resolve_people
 
 def model(dbt, session):  # dbt's signature; the refs are read through `dbt`
     dbt.config(materialized="table")
-    organization_ids = dict(
+    organization_provinces = dict(
         dbt.ref("int_organizations__resolved")
-        .query("t", "select name_as_written, organization_id from t")
+        .query("t", "select name_as_written, province_name from t")
         .fetchall()
     )
     mentions = (
@@ -34,7 +34,7 @@ def model(dbt, session):  # dbt's signature; the refs are read through `dbt`
     resolved = resolve_people(
         (PersonMention(record_id, name, country, tuple(organizations))
          for record_id, name, country, organizations in mentions),
-        organization_ids,
+        organization_provinces,
     )  # fmt: skip
     schema = pa.schema(
         [
