@@ -40,7 +40,7 @@ def test_crawl_lands_every_site_and_prints_a_summary_per_site(tmp_path: Path, po
     assert set(SITES) <= set(rows)
     assert str(db) in result.stdout
     documents = dict(query(db, "SELECT site, count(*) FROM raw.documents GROUP BY 1"))
-    assert set(documents) == set(SITES) and sum(documents.values()) >= 45
+    assert set(documents) == set(SITES) and sum(documents.values()) >= 65
     [(portal_used, mode)] = query(db, "SELECT portal, mode FROM raw.crawl_runs")
     assert (portal_used, mode) == (portal.url, "incremental")
 
