@@ -6,12 +6,15 @@ functions, so what is proved here is what the warehouse does with names.
 
 from __future__ import annotations
 
+import csv
 import hashlib
+from pathlib import Path
 
 import pytest
 
 from warehouse.resolution import (
     NULL_SENTINEL,
+    SEED_KINDS,
     ForeignOrganization,
     OrganizationAlias,
     OrganizationSeeds,
@@ -76,6 +79,29 @@ SEEDS = OrganizationSeeds.from_rows(
         ForeignOrganization("Quỹ Nhi đồng Liên hợp quốc", "UNICEF", None, "international_organization"),
     ],
 )
+
+
+SEEDS_DIR = Path(__file__).resolve().parent.parent / "dbt_project" / "seeds"
+
+
+def _seed(name: str) -> list[dict[str, str]]:
+    with (SEEDS_DIR / f"{name}.csv").open(encoding="utf-8", newline="") as file:
+        return list(csv.DictReader(file))
+
+
+def test_the_seed_of_foreign_organisations_gives_known_countries_and_kinds_and_no_name_twice() -> None:
+    countries = {row["country_code"] for row in _seed("countries")}
+    rows = _seed("foreign_organizations")
+    assert {row["organization_kind"] for row in rows} <= set(SEED_KINDS)
+    assert {row["country_code"] for row in rows if row["country_code"]} <= countries
+    spellings = [
+        name_key(spelling)
+        for row in rows
+        for spelling in [row["name"], row["acronym"], *row["aliases"].split("|")]
+        if spelling
+    ]
+    spellings += [name_key(row["alias"]) for row in _seed("organization_aliases")]
+    assert len(spellings) == len(set(spellings)), "a name is given to two organisations"
 
 
 def _by_name(written: list[WrittenOrganization]) -> dict[str, dict]:

@@ -279,7 +279,7 @@ def spelt_out(name: str, seeds: OrganizationSeeds, post: str | None = None) -> t
     text = expand(name, seeds.abbreviations)
     if post and _opens_with_country(text, seeds) and rewrite_head(post, seeds.heads) != post:
         text = f"{post} {text}"
-    text = rewrite_head(text, seeds.heads)
+    text = rewrite_head(text, seeds.heads).rstrip(" .,;:")
     implied = name_key(IMPLIED_PLACE)
     if name_key(text).endswith(" " + implied):
         text = text[: -len(IMPLIED_PLACE)].rstrip()
