@@ -6,6 +6,13 @@ A mention is a document-type word followed by a number and maybe a code
 number whose code names the type ("số 677-CV/TU", "Số: 91/KH-UBND"). Mentions
 of one document are merged: the coded form gives the code, whichever mention
 carries them gives the date and the issuer.
+
+A document's title (its subject, trích yếu) is what follows "về" / "v/v" right after
+its own number, date and issuer, without the "về". It belongs to that document
+alone: it ends at the sentence's end, a bracket, the next document of a list, a date
+clause of another document, or the words where the sentence goes on; a document the
+title names ("về quán triệt Chỉ thị số 38-CT/TW") stays in it up to its number, never
+with that document's own date, issuer or subject.
 """
 
 from __future__ import annotations
@@ -45,7 +52,33 @@ ISSUER_AFTER = re.compile(
     rf"\s*,?\s*(?:của|do)\s+((?:[{UPPER}])"
     rf"[^,;:\"“”(\n]{{1,80}}?)(?=\s+(?:{alternation(_RULES['issuers']['ends'])})\b|\s*[,;:\"“”(\n.]|$)"
 )
-TITLE_AFTER = re.compile(r"\s*,?\s*(?:về|v/v)\s*(?:việc\s+)?[\"“]?([^\"”;\n]{5,200})")
+# Where a subject starts, on the key (quotes unified to '"'): after an optional "khóa XI", a "về" or
+# "v/v" (and "việc"), maybe inside quotes ('"Về ..."' or 'về "..."'). Group 1 or 2: the opening quote.
+TITLE_START = re.compile(
+    r'\s*,?\s*(?:\(?\s*(?i:khóa)\s+[IVXLC]+\s*\)?\s*,?\s*)?("\s*)?(?i:về|v/v)(?![\w/])\s*'
+    r'(?:(?i:việc)\s+)?("\s*)?'
+)
+_TITLE_LIMIT = 300  # characters; a subject that has not ended by then is not read (a run-on, not a title)
+# A title ends at a sentence mark (not the dot of "TP."), a bracket or a quote; line breaks are judged apart.
+_TITLE_STOP = re.compile(r'(?<!\bTP)(?<!\bTp)[.!?;…](?=\s|$)|[()\[\]"]|\n')
+_TITLE_ENDS = re.compile(
+    rf"\s+(?i:{alternation(sorted(_RULES['titles']['ends'], key=len, reverse=True))})(?!\w)"
+    # "... trong tình hình mới do tỉnh Nghệ An ban hành": the issuer of the document that names it
+    r"|\s+(?i:do)\s+[^,.;\n]{1,60}?\s+(?i:ban hành)(?!\w)"
+)
+_NEW_CLAUSE = re.compile(
+    rf",\s+[{UPPER}][^,;.\n]{{0,60}}?\s+(?i:{alternation(sorted(_RULES['titles']['clause_verbs'], key=len, reverse=True))})(?!\w)"
+)
+# What stands between two documents of a list, right before the second ("..., Kết luận số", "và các Nghị quyết")
+_JOINS = sorted(_RULES["titles"]["list_joins"], key=len, reverse=True)
+_JOIN_MARKS = [join for join in _JOINS if not re.search(r"\w", join)]  # ",", ";"
+_JOIN_WORDS = [join for join in _JOINS if re.search(r"\w", join)]  # "và", "cùng với": whole words
+_LIST_JOIN = re.compile(
+    rf"(?:\s*(?:{alternation(_JOIN_MARKS)})|\s+(?:{alternation(_JOIN_WORDS)}))\s*(?:các\s+)?$",
+    re.IGNORECASE,
+)
+# A date clause inside a title: "... thực hiện Chỉ thị số 12-CT/TW ngày 05/01/2022" (when a full date follows)
+_DATE_CLAUSE = re.compile(r",?\s*(?:(?i:ban hành)\s+)?(?i:ngày)\s*:?\s*")
 
 _IMPLEMENTED_BY = frozenset(_RULES["relations"]["implemented_by"])
 _RELATION_CUES = re.compile(
@@ -66,6 +99,7 @@ class _Mention:
     issued_on: date | None = None
     issuer: str | None = None
     title: str | None = None
+    details_end: int = 0  # end of the date and issuer written after the number (= end when none)
 
 
 def _clean_code(code: str | None) -> str | None:
@@ -122,9 +156,12 @@ def _mentions(doc: Document) -> list[_Mention]:
         if type_ is None or _preceded_by_type_word(key, match.start()):
             continue
         found.append(_Mention(type_, _number(match.group(1)), code, match.start(), match.end()))
+    found.sort(key=lambda m: m.start)
     for mention in found:
         _attach_details(doc, mention)
-    return sorted(found, key=lambda m: m.start)
+    for mention in found:
+        mention.title = _title(doc, mention, found)
+    return found
 
 
 def _preceded_by_type_word(key: str, start: int) -> bool:
@@ -132,7 +169,7 @@ def _preceded_by_type_word(key: str, start: int) -> bool:
 
 
 def _attach_details(doc: Document, mention: _Mention) -> None:
-    """Date, issuer and subject written right after a mention."""
+    """Date and issuer written right after a mention."""
     key, text = doc.key, doc.text
     position = mention.end
     date_match = DATE_AFTER.match(key, position)
@@ -147,15 +184,95 @@ def _attach_details(doc: Document, mention: _Mention) -> None:
     if issuer:
         mention.issuer = issuer.group(1).strip()
         position = issuer.end()
-    title = TITLE_AFTER.match(text, position)
-    if title:
-        mention.title = title.group(1).strip().rstrip('”"').strip()
+    mention.details_end = position
+
+
+def _title(doc: Document, mention: _Mention, mentions: list[_Mention]) -> str | None:
+    """The subject written after the mention's number, date and issuer, cut where it stops being its own."""
+    start_match = TITLE_START.match(doc.key, mention.details_end)
+    if not start_match:
+        return None
+    start = start_match.end()
+    quoted = bool(start_match.group(1) or start_match.group(2))
+    end = _title_end(doc.key, start, quoted, mentions)
+    if end is None:
+        return None
+    title = re.sub(r"\s+", " ", doc.text[start:end]).strip(" ,;:.…-\"'“”")
+    if len(title.split()) < 2 or title.lower() in _TYPE_WORDS:
+        return None  # "Chương trình": a type word cut off by the line, not a subject
+    return title
+
+
+def _title_end(key: str, start: int, quoted: bool, mentions: list[_Mention]) -> int | None:
+    """Where a title starting at `start` ends: the first of its possible ends (see the module's docstring).
+
+    None when none comes within `_TITLE_LIMIT` characters.
+    """
+    limit = min(len(key), start + _TITLE_LIMIT)
+    end = limit
+    for stop in _TITLE_STOP.finditer(key, start, limit):
+        if stop.group() == "\n" and _soft_line_break(key, stop.start()):
+            continue
+        if quoted and stop.group() not in {'"', "\n"}:
+            continue  # inside quotes only the closing quote ends the title
+        end = stop.start()
+        break
+    if not quoted:
+        words = _TITLE_ENDS.search(key, start, end)
+        if words:
+            end = _back_to_comma(key, start, words.start())
+        clause = _NEW_CLAUSE.search(key, start, end)
+        if clause:
+            end = clause.start()
+    for date_clause in _DATE_CLAUSE.finditer(key, start, end):
+        if full_date_at(key, date_clause.end()):
+            end = date_clause.start()  # "... ngày 05/01/2022 của Ban Bí thư": another document's date
+            break
+    for other in mentions:
+        if not start <= other.start < end:
+            continue
+        joined = _LIST_JOIN.search(key, start, other.start)
+        if joined:
+            return joined.start()  # the next document of a list
+        if other.details_end > other.end or TITLE_START.match(key, other.details_end):
+            return other.end  # a document the title names, followed by its own date, issuer or subject
+    if end == start + _TITLE_LIMIT:
+        return None
+    return end
+
+
+def _soft_line_break(key: str, position: int) -> bool:
+    """A line break inside a sentence (text from PDFs): the line ends without a mark, the next starts lower-case."""
+    before = key[:position].rstrip()
+    after = key[position:].lstrip()
+    return (
+        bool(before)
+        and before[-1] not in '.!?;:…"'
+        and bool(after)
+        and (after[0].islower() or after[0].isdigit())
+    )
+
+
+def _back_to_comma(key: str, start: int, position: int) -> int:
+    """`position`, or the last comma before it when a capitalised subject follows that comma."""
+    comma = key.rfind(",", start, position)
+    if comma >= 0 and key[comma + 1 : position].strip()[:1].isupper():
+        return comma
+    return position
 
 
 def find_directives(doc: Document) -> tuple[list[Directive], list[DirectiveRelation]]:
+    """The documents the text names, each merged over its mentions, and the relations between them.
+
+    The title comes from the first mention that gives one, but a full citation (number with date or
+    issuer, "Chỉ thị số 45-CT/TW, ngày 19/5/2015 của Bộ Chính trị về ...") beats a bare one ("Nghị quyết
+    36, Chỉ thị 45 về ...", where the subject may be shared by the list).
+    """
     mentions = _mentions(doc)
     merged: dict[tuple[str, str], Directive] = {}
+    title_from_citation: dict[tuple[str, str], bool] = {}
     for mention in mentions:
+        cited = mention.details_end > mention.end
         evidence = doc.evidence(mention.start, mention.end)
         key = (mention.type, mention.number)
         current = merged.get(key)
@@ -170,6 +287,7 @@ def find_directives(doc: Document) -> tuple[list[Directive], list[DirectiveRelat
                 evidence=evidence,
                 mentions=[evidence],
             )
+            title_from_citation[key] = cited
             continue
         current.mentions.append(evidence)
         if mention.code and not current.code:
@@ -177,7 +295,9 @@ def find_directives(doc: Document) -> tuple[list[Directive], list[DirectiveRelat
             current.evidence = evidence
         current.issued_on = current.issued_on or mention.issued_on
         current.issuer = current.issuer or mention.issuer
-        current.title = current.title or mention.title
+        if mention.title and (current.title is None or (cited and not title_from_citation[key])):
+            current.title = mention.title
+            title_from_citation[key] = cited
     directives = list(merged.values())
     return directives, _relations(doc, mentions)
 

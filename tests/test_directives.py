@@ -130,6 +130,131 @@ def test_no_relation_without_two_documents() -> None:
     assert extract("Hội thực hiện Chỉ thị số 07-CT/TU của Tỉnh ủy.").relations == []
 
 
+# --- titles: the subject after a document's own number, or None --------------------------
+
+
+def titles(text: str) -> dict[tuple[str, str], str | None]:
+    return {d.key: d.title for d in extract(text).directives}
+
+
+def test_each_listed_document_keeps_its_own_title() -> None:
+    assert titles(
+        "Thực hiện Chỉ thị số 12-CT/TW ngày 5/1/2022 của Bộ Chính trị về tăng cường và nâng cao hiệu quả công "
+        "tác đối ngoại nhân dân trong tình hình mới, Kết luận số 12-KL/TW ngày 12/8/2021 của Bộ Chính trị về "
+        "công tác người Việt Nam ở nước ngoài trong tình hình mới và Kế hoạch số 108-KH/TU ngày 20/5/2022 của "
+        "Ban Thường vụ Tỉnh ủy về quán triệt và triển khai thực hiện Chỉ thị số 12-CT/TW, Ban Thường vụ Tỉnh ủy "
+        "yêu cầu các cấp ủy thực hiện tốt một số nội dung sau."
+    ) == {
+        ("chi_thi", "12"): "tăng cường và nâng cao hiệu quả công tác đối ngoại nhân dân trong tình hình mới",
+        ("ket_luan", "12"): "công tác người Việt Nam ở nước ngoài trong tình hình mới",
+        ("ke_hoach", "108"): "quán triệt và triển khai thực hiện Chỉ thị số 12-CT/TW",
+    }
+
+
+def test_a_document_named_in_a_title_ends_it_before_its_own_date_and_subject() -> None:
+    assert titles(
+        "Ban Tuyên giáo ban hành Hướng dẫn số 15-HD/BTGTU về quán triệt Chỉ thị số 38-CT/TW ngày 19/9/2019 của "
+        "Ban Bí thư về tiếp tục đổi mới, phát huy vai trò của Liên hiệp các tổ chức hữu nghị trong tình hình mới."
+    ) == {
+        ("huong_dan", "15"): "quán triệt Chỉ thị số 38-CT/TW",
+        (
+            "chi_thi",
+            "38",
+        ): "tiếp tục đổi mới, phát huy vai trò của Liên hiệp các tổ chức hữu nghị trong tình hình mới",
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "title"),
+    [
+        (
+            "Sở Ngoại vụ có Công văn số 215/SNgV-HTQT ngày 3/4/2024 về việc đón đoàn đại biểu Hội hữu nghị "
+            "Lào - Việt Nam tỉnh Champasak. Đoàn sẽ đến vào tuần sau.",
+            ("cong_van", "215"),
+            "đón đoàn đại biểu Hội hữu nghị Lào - Việt Nam tỉnh Champasak",
+        ),
+        (
+            "UBND TỈNH\nSố: 88-CV/HHN\nV/v tổ chức các hoạt động kỷ niệm ngày thiết lập quan hệ ngoại giao\n"
+            "Kính gửi: Các sở, ban, ngành.",
+            ("cong_van", "88"),
+            "tổ chức các hoạt động kỷ niệm ngày thiết lập quan hệ ngoại giao",
+        ),
+        (  # a line of a PDF letter wraps inside the subject
+            "Thực hiện Công văn số 451-CV/ĐĐLHHN-VP ngày 21/10/2022 của Đảng đoàn Liên hiệp về Chương trình \n\n"
+            "hành động thực hiện Chỉ thị số 12-CT/TW ngày 05/01/2022 của Ban Bí thư, Thành ủy yêu cầu như sau:",
+            ("cong_van", "451"),
+            "Chương trình hành động thực hiện Chỉ thị số 12-CT/TW",
+        ),
+        (  # the subject is only a type word cut off by the end of the line: no title
+            "Tỉnh hội nhận Công văn số 45/SNgV-LS về Chương trình\nNăm nay, hội tổ chức nhiều hoạt động.",
+            ("cong_van", "45"),
+            None,
+        ),
+    ],
+)
+def test_the_title_of_a_letter(text: str, key: tuple[str, str], title: str | None) -> None:
+    assert titles(text)[key] == title
+
+
+def test_enumerated_documents_with_quoted_subjects() -> None:
+    assert titles(
+        "Tiếp tục quán triệt các văn bản của Trung ương, như: Chỉ thị số 04-CT/TW, ngày 6/7/2011 của Ban Bí thư "
+        'khóa XI về "tiếp tục đổi mới và nâng cao hiệu quả công tác đối ngoại nhân dân trong tình hình mới"; '
+        "Chỉ thị số 38-CT/TW của Ban Bí thư “Về tiếp tục đổi mới hoạt động của Liên hiệp các tổ chức hữu nghị\n"
+        "trong tình hình mới” (Chỉ thị 38) và Nghị quyết số 22-NQ/TW về hội nhập quốc tế."
+    ) == {
+        (
+            "chi_thi",
+            "4",
+        ): "tiếp tục đổi mới và nâng cao hiệu quả công tác đối ngoại nhân dân trong tình hình mới",
+        (
+            "chi_thi",
+            "38",
+        ): "tiếp tục đổi mới hoạt động của Liên hiệp các tổ chức hữu nghị trong tình hình mới",
+        ("nghi_quyet", "22"): "hội nhập quốc tế",
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        (
+            "Chỉ thị số 12-CT/TW ngày 05/01/2022 của Ban Bí thư về tăng cường sự lãnh đạo của Đảng (gọi tắt là "
+            "Chỉ thị 12) được các cấp quán triệt.",
+            "tăng cường sự lãnh đạo của Đảng",
+        ),
+        (
+            "Chỉ thị số 12-CT/TW về tăng cường công tác đối ngoại nhân dân được quán triệt sâu rộng.",
+            "tăng cường công tác đối ngoại nhân dân",
+        ),
+        (
+            "Sau Chỉ thị 45 về công tác đối với kiều bào, Bộ Chính trị đã ban hành một văn bản mới.",
+            "công tác đối với kiều bào",
+        ),
+        (
+            "Kế hoạch thực hiện Chỉ thị 12-CT/TW về tăng cường đối ngoại nhân dân do tỉnh Nghệ An ban hành",
+            "tăng cường đối ngoại nhân dân",
+        ),
+        ("Đơn vị đã thực hiện Chỉ thị số 12-CT/TW của Ban Bí thư một cách nghiêm túc.", None),
+    ],
+)
+def test_a_title_ends_where_the_sentence_goes_on(text: str, title: str | None) -> None:
+    [directive] = [d for d in extract(text).directives if d.type == "chi_thi"]
+    assert directive.title == title
+
+
+def test_a_full_citation_gives_the_title_before_a_bare_mention() -> None:
+    """In "Nghị quyết 36, Chỉ thị 45 về ..." the subject may belong to the whole list."""
+    assert (
+        titles(
+            "Nghị quyết 36, Chỉ thị 45 về công tác đối với người Việt Nam ở nước ngoài vẫn còn nguyên giá trị. "
+            "Chỉ thị số 45-CT/TW ngày 19/5/2015 của Bộ Chính trị về tiếp tục đẩy mạnh thực hiện Nghị quyết số "
+            "36-NQ/TW ngày 26/3/2004 của Bộ Chính trị là văn bản quan trọng."
+        )[("chi_thi", "45")]
+        == "tiếp tục đẩy mạnh thực hiện Nghị quyết số 36-NQ/TW"
+    )
+
+
 # --- gaps ---------------------------------------------------------------------------
 
 
