@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date
 
 from extraction.aid_parties import add_parties
+from extraction.amount_roles import add_roles
 from extraction.countries import find_countries
 from extraction.directives import find_directives
 from extraction.events import find_events
@@ -20,7 +21,7 @@ from extraction.text import prepare
 
 # Raise when a change alters what is extracted: the warehouse re-extracts every
 # stored document whose records came from another version.
-EXTRACTOR_VERSION = "3"  # 3: dollars named after their country, rúp, Bảng Anh, "5,000,000 đồng"
+EXTRACTOR_VERSION = "4"  # 4: amounts' roles (conversion, per-unit, part, cumulative), parties as entities
 
 
 def extract(text: str, published_on: date | None = None) -> Extraction:
@@ -34,7 +35,7 @@ def extract(text: str, published_on: date | None = None) -> Extraction:
         relations=relations,
         people=people,
         organizations=organizations,
-        amounts=add_parties(doc, find_amounts(doc), [*organizations, *people]),
+        amounts=add_parties(doc, add_roles(doc, find_amounts(doc)), [*organizations, *people]),
         events=find_events(doc, people),
         countries=find_countries(doc),
     )

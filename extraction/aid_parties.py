@@ -4,28 +4,45 @@ Vietnamese news names the parties of a donation in a few set ways:
 "do công ty X tài trợ" and "viện trợ từ X" (donor), "X đã trao tặng ..."
 (donor as subject), "... cho Y" (recipient), "để / nhằm ..." and the goods
 handed over (purpose). The clause holding the amount (between semicolons) is
-read first, then its whole sentence. A party is a short noun phrase cut at
-punctuation and at the words that start the next part of the clause; when an
-organisation or person the extractor found starts there, its full name wins.
-The words are data (extraction/rules/money.toml, [aid_parties]).
+read first, then its whole sentence.
+
+A donor or recipient is an entity or nothing: an organisation, a government or
+administrative unit, a community, a country or a person. From where a pattern
+says a party starts, its name runs word by word until a verb, a stop word, a
+number or a punctuation mark; it is kept only when it opens like an entity (an
+organisation or place word, a person's honorific before a capitalised name, a
+country, a known name, or a run of capitalised words), else the party is None.
+When an organisation or person the extractor found starts there, its full name
+wins. So "hội viên đã hỗ trợ ..." or "Tổng giá trị khoản" never become a donor.
+The words are data (extraction/rules/money.toml, [aid_parties] and [entities]).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 
+from extraction.countries import country_code
 from extraction.records import Amount, Organization, Person
 from extraction.rules import alternation, load
-from extraction.text import Document, clause_around
+from extraction.text import UPPER, Document, clause_around
 
-_RULES = load("money")["aid_parties"]
+_MONEY = load("money")
+_RULES = _MONEY["aid_parties"]
+_ENTITIES = _MONEY["entities"]
+_ORGANIZATIONS = load("organizations")
 _GIVE = alternation(_RULES["give"])
-# words that end a party's name: the next part of the clause begins
+# words that end a party's name: the next part of the clause begins (case as written)
 _STOP = alternation(_RULES["stops"]) + "|" + _GIVE
 _PHRASE = rf"(?P<np>(?:(?!(?-i:{_STOP})(?!\w))[^\s,;.:()“”\"]+\s*){{1,14}})"
+_BEFORE_GIVE = alternation(_RULES["before_give"])
 _DONOR_PATTERNS = [
-    re.compile(rf"(?<!\w)do\s+{_PHRASE}(?:{_GIVE})(?!\w)", re.IGNORECASE),
+    # "do X tài trợ": X runs up to the verb, over words such as "tại" that end a phrase elsewhere
+    re.compile(
+        rf"(?<!\w)do\s+(?P<np>[^,;.:“”\"]{{2,150}}?)\s+(?:(?:{_BEFORE_GIVE})\s+)*(?:{_GIVE})(?!\w)",
+        re.IGNORECASE,
+    ),
     re.compile(
         rf"(?<!\w)(?:{alternation(_RULES['given_things'])})"
         rf"(?:\s+không hoàn lại)?\s+(?:của|từ)\s+(?!(?:năm|ngày|tháng|\d))(?:nguồn\s+)?{_PHRASE}",
@@ -33,11 +50,7 @@ _DONOR_PATTERNS = [
     ),
     re.compile(rf"(?<!\w)nhà tài trợ\s+{_PHRASE}", re.IGNORECASE),
 ]
-_SUBJECT_VERB = re.compile(
-    rf"(?:\s+(?:{alternation(_RULES['before_give'])}))*\s+(?:{_GIVE})(?!\w)",
-    re.IGNORECASE,
-)
-_ORG_NOUN = re.compile(rf"(?:{alternation(_RULES['donor_nouns'])})(?!\w)", re.IGNORECASE)
+_SUBJECT_VERB = re.compile(rf"(?:\s+(?:{_BEFORE_GIVE}))*\s+(?:{_GIVE})(?!\w)", re.IGNORECASE)
 _KIND_WORD = re.compile(rf"(?:{alternation(_RULES['kind_words'])})\s+", re.IGNORECASE)
 # "cho việc xây nhà" names a purpose, "cho 2 tỷ đồng" the end of a range: neither is a recipient
 _NOT_A_PARTY = re.compile(
@@ -58,10 +71,33 @@ _NEW_PHRASE = re.compile(r"\s+(?:các|những|một|\d)", re.IGNORECASE)
 # adverbials and reporting verbs before the subject ("Dịp này, ...", "Ban tổ chức cho biết ...")
 _LEAD_IN = re.compile(rf"^(?:.*?(?:,|{alternation(_RULES['reporting'])})\s+)*", re.IGNORECASE)
 
+# --- what an entity looks like ([entities]) ---
+_PLACE_WORDS = alternation(
+    ["xã", "phường", "thị trấn", "huyện", "quận", "thị xã", "tỉnh", "thành phố", "TP", "Tp"]
+)
+_OPENER = re.compile(
+    rf"(?:(?:các|những|nhiều)\s+)?(?:{alternation(_ENTITIES['openers'], unless_before=_ENTITIES['not_after'])})(?!\w)",
+    re.IGNORECASE,
+)
+_PERSON_OPENER = re.compile(rf"(?:{alternation(_ENTITIES['person_openers'])})\s+[{UPPER}]", re.IGNORECASE)
+_KNOWN = re.compile(
+    rf"(?:{alternation(_ORGANIZATIONS['known'])})(?!\w)|(?:{alternation(_ORGANIZATIONS['acronyms'])})(?![\w-])"
+)
+# a word that ends a name: a stop, a verb of giving or another end word (lower case, as written)
+_NAME_END = re.compile(rf"(?:{_STOP}|{alternation(_ENTITIES['ends'])})(?!\w)")
+_JOINER = re.compile(rf"(?:{alternation(_ENTITIES['joiners'])})\s+(?=[{UPPER}]|(?:{_PLACE_WORDS})(?!\w))")
+_AFTER_NAME = re.compile(rf"(?:{alternation(_ENTITIES['after_name'])})(?!\w)")
+_NUMBERED = re.compile(r"(?:số|quận|phường|khu)$", re.IGNORECASE)  # "Trường THCS số 2", "quận 1"
+_CAPITALISED = re.compile(rf"[{UPPER}0-9]")
+_NAME_LINKS = frozenset({"-", "–", "&", "và", "for", "of", "the", "and", "de"})
+_MAX_WORDS = 14
+_WORD = re.compile(r"\S+")
+_PUNCTUATION = re.compile(r"[,;.:()“”\"!?]")
+
 
 def add_parties(doc: Document, amounts: list[Amount], names: list[Organization | Person]) -> list[Amount]:
     """The aid amounts with donor, recipient and purpose filled where the text names them."""
-    spans = sorted((n.evidence.start, n.evidence.end) for n in names)
+    spans = _name_spans(doc, names)
     result = []
     for amount in amounts:
         if amount.kind != "aid":
@@ -85,7 +121,16 @@ def add_parties(doc: Document, amounts: list[Amount], names: list[Organization |
     return result
 
 
-def _first(find, windows: list[tuple[int, int]]) -> str | None:
+def _name_spans(doc: Document, names: list[Organization | Person]) -> list[tuple[int, int]]:
+    """Where each found name stands, at every mention (the finders give the first one only)."""
+    spans = {(n.evidence.start, n.evidence.end) for n in names}
+    for name in {n.name for n in names}:
+        for match in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", doc.text):
+            spans.add((match.start(), match.end()))
+    return sorted(spans)
+
+
+def _first(find: Callable[[tuple[int, int]], str | None], windows: list[tuple[int, int]]) -> str | None:
     for window in windows:
         found = find(window)
         if found:
@@ -94,7 +139,7 @@ def _first(find, windows: list[tuple[int, int]]) -> str | None:
 
 
 def _donor(doc: Document, window: tuple[int, int], spans: list[tuple[int, int]], at: int) -> str | None:
-    """The donor phrase nearest before the amount (else the first after it)."""
+    """The donor nearest before the amount (else the first after it)."""
     start, end = window
     candidates = [
         (match.start(), match.start("np"), match.end("np"))
@@ -103,12 +148,12 @@ def _donor(doc: Document, window: tuple[int, int], spans: list[tuple[int, int]],
     ]
     for verb in _SUBJECT_VERB.finditer(doc.key, start, end):
         before = doc.key[start : verb.start()]
-        subject_start = start + _LEAD_IN.match(before).end()
-        subject = doc.text[subject_start : verb.start()].strip()
-        if (subject[:1].isupper() or _ORG_NOUN.match(subject)) and 1 <= len(subject.split()) <= 12:
+        lead_in = _LEAD_IN.match(before)
+        subject_start = start + (lead_in.end() if lead_in else 0)
+        if subject_start < verb.start():
             candidates.append((subject_start, subject_start, verb.start()))
     for _, np_start, np_end in _nearest(candidates, at):
-        party = _party(doc, np_start, np_end, spans)
+        party = _entity(doc, np_start, np_end, spans)
         if party:
             return party
     return None
@@ -126,8 +171,10 @@ def _recipient(doc: Document, window: tuple[int, int], spans: list[tuple[int, in
         if any(span_start == gift.end() for span_start, _ in spans):
             candidates.append((gift.end(), gift.end(), window[1]))
     for _, np_start, np_end in _nearest(candidates, at):
-        party = _party(doc, np_start, np_end, spans)
-        if party and not _NOT_A_PARTY.match(party):
+        if _NOT_A_PARTY.match(doc.key, np_start):
+            continue
+        party = _entity(doc, np_start, np_end, spans)
+        if party:
             return party
     return None
 
@@ -147,20 +194,56 @@ def _purpose(doc: Document, window: tuple[int, int]) -> str | None:
     return None
 
 
-def _party(doc: Document, start: int, end: int, spans: list[tuple[int, int]]) -> str | None:
-    """The name starting at `start` (after a kind word such as "tổ chức"): a found organisation or
-    person if one starts there, else the phrase."""
+def _entity(doc: Document, start: int, end: int, spans: list[tuple[int, int]]) -> str | None:
+    """The entity named from `start` (at most to `end`), or None when what stands there is not one.
+
+    A name the extractor found starting there (or after a kind word such as "tổ chức") wins;
+    otherwise the phrase is cut at the first word that cannot be inside a name and kept only if it
+    opens like an entity."""
     while start < end and doc.key[start].isspace():
         start += 1
+    phrase = doc.text[start : _name_end(doc, start, end)].strip(" -–")
     kind = _KIND_WORD.match(doc.key, start)
     name_start = kind.end() if kind else start
-    if doc.text[name_start : name_start + 1].isupper():
-        cut = _NEW_PHRASE.search(doc.key, name_start, end)
-        if cut:
-            end = cut.start()
-    phrase = doc.text[start:end].split("(")[0].strip(" -–")  # "Tổ chức Hy vọng (Hoa Kỳ)": the name
     for span_start, span_end in spans:
-        if span_start in (start, name_start):
+        if span_start in (start, name_start) and span_end <= end:
             found = doc.text[start:span_end].strip()
             return phrase if phrase.startswith(found) else found  # the finder may stop a word short
-    return phrase if len(phrase) >= 3 else None
+    return phrase if _is_entity(phrase) else None
+
+
+def _name_end(doc: Document, start: int, end: int) -> int:
+    """Where a name starting at `start` ends: before a verb, stop word, number or punctuation mark."""
+    key = doc.key
+    previous = ""
+    words = 0
+    for word in _WORD.finditer(key, start, end):
+        position, token = word.start(), word.group(0)
+        if _JOINER.match(key, position):
+            previous, words = token, words + 1
+            continue
+        if _NAME_END.match(key, position) and not _OPENER.match(key, position):
+            return position
+        if _AFTER_NAME.match(key, position) and previous[:1].isupper() and words > 1:
+            return position
+        if token[0].isdigit() and not _NUMBERED.search(previous):
+            return position
+        cut = _PUNCTUATION.search(token)
+        if cut:
+            return position + cut.start()
+        words += 1
+        if words > _MAX_WORDS:
+            return position
+        previous = token
+    return end
+
+
+def _is_entity(phrase: str) -> bool:
+    words = phrase.split()
+    if len(words) < 2 and not _KNOWN.fullmatch(phrase) and not country_code(phrase):
+        return False
+    if _OPENER.match(phrase) or _PERSON_OPENER.match(phrase) or _KNOWN.match(phrase):
+        return True
+    if country_code(phrase):
+        return True
+    return all(_CAPITALISED.match(w) or w in _NAME_LINKS for w in words)

@@ -24,6 +24,7 @@ from typing import Any, get_args
 from extraction.records import (
     Amount,
     AmountKind,
+    AmountRole,
     CountryMention,
     Directive,
     DirectiveRelation,
@@ -248,6 +249,47 @@ AMOUNTS = RecordKind(
         Column("donor", "VARCHAR", "Who gives, when named.", True),
         Column("recipient", "VARCHAR", "Who receives, when named.", True),
         Column("purpose", "VARCHAR", "What it is for, when said.", True),
+        # how the amounts of one text hang together (extraction/amount_roles.py); migration 007
+        Column(
+            "role",
+            "VARCHAR",
+            f"{_one_of(AmountRole)}: a conversion or a unit value is never a donation by itself.",
+            read=lambda a: a.role,
+        ),
+        Column(
+            "converts_ordinal",
+            "INTEGER",
+            "For a conversion (tương đương ...): the ordinal of the amount it restates in another currency.",
+            True,
+        ),
+        Column(
+            "amount_vnd_stated",
+            "DOUBLE",
+            "The amount's value in VND as the text states it (its conversion), when it does.",
+            True,
+        ),
+        Column(
+            "is_per_unit", "BOOLEAN", "The value of one gift, place or item (mỗi suất, đồng/suất, bình quân)."
+        ),
+        Column(
+            "unit_of_ordinal",
+            "INTEGER",
+            "For a unit value: the ordinal of the total it is the unit value of, when the text names one.",
+            True,
+        ),
+        Column("unit_value", "DOUBLE", "For a donation: the value of one of its units, when given.", True),
+        Column("unit_count", "INTEGER", "How many units the text gives (300 suất quà), when it does.", True),
+        Column(
+            "part_of_ordinal",
+            "INTEGER",
+            "For a part (trong đó ...): the ordinal of its total, so it is not counted twice.",
+            True,
+        ),
+        Column(
+            "is_cumulative",
+            "BOOLEAN",
+            "A total over years or many donations (từ năm 2015 đến nay, tổng cộng, lũy kế): not to be added up.",
+        ),
     ),
     preview=lambda row: row["amount_text"],
 )

@@ -41,6 +41,8 @@ EventType = Literal[
 ]
 AmountKind = Literal["aid", "other"]
 Qualifier = Literal["over", "about", "under", "exact"]
+# What an amount is to its donation (see `Amount.role`).
+AmountRole = Literal["donation", "part", "conversion", "unit"]
 
 
 @dataclass(frozen=True)
@@ -123,9 +125,30 @@ class Amount:
     text: str  # as written: "trên 3,2 tỉ đồng"
     evidence: Evidence
     value_max: float | None = None  # upper bound of a range ("từ 2 đến 3 tỷ đồng")
-    donor: str | None = None
-    recipient: str | None = None
+    donor: str | None = None  # an organisation, government, country or person; never a phrase
+    recipient: str | None = None  # the same
     purpose: str | None = None
+    # How the amounts of one text hang together (extraction/amount_roles.py); an ordinal is the
+    # position of the other amount in `Extraction.amounts`.
+    converts_ordinal: int | None = None  # this restates that amount in another currency ("tương đương")
+    amount_vnd_stated: float | None = None  # on the amount a VND conversion restates: that VND value
+    is_per_unit: bool = False  # the value of one gift, place or item ("mỗi suất", "đồng/suất")
+    unit_of_ordinal: int | None = None  # on a per-unit amount: the donation it is the unit value of
+    unit_value: float | None = None  # on a donation: the value of one unit, when the text gives it
+    unit_count: int | None = None  # how many units the text gives ("300 suất quà")
+    part_of_ordinal: int | None = None  # a part ("trong đó ...") of that total
+    is_cumulative: bool = False  # a total over years or many donations ("từ năm 2015 đến nay", "lũy kế")
+
+    @property
+    def role(self) -> AmountRole:
+        """conversion and unit are never donations by themselves; a part is one, inside its total."""
+        if self.converts_ordinal is not None:
+            return "conversion"
+        if self.is_per_unit:
+            return "unit"
+        if self.part_of_ordinal is not None:
+            return "part"
+        return "donation"
 
 
 @dataclass
@@ -199,6 +222,14 @@ class Extraction:
                     "donor": a.donor,
                     "recipient": a.recipient,
                     "purpose": a.purpose,
+                    "role": a.role,
+                    "converts_ordinal": a.converts_ordinal,
+                    "amount_vnd_stated": a.amount_vnd_stated,
+                    "unit_of_ordinal": a.unit_of_ordinal,
+                    "unit_value": a.unit_value,
+                    "unit_count": a.unit_count,
+                    "part_of_ordinal": a.part_of_ordinal,
+                    "is_cumulative": a.is_cumulative,
                     "evidence": asdict(a.evidence),
                 }
                 for a in self.amounts

@@ -51,10 +51,13 @@ def test_a_donor_named_earlier_in_the_sentence_gives_the_fund_raising_result() -
 
 def test_each_item_of_a_list_keeps_its_own_parties() -> None:
     text = (
-        "Các khoản viện trợ gồm: quà Tết trị giá 200 triệu đồng do Hội Phụ nữ tặng cho hộ nghèo; "
-        "học bổng 100 triệu đồng do công ty Bình Minh tài trợ cho học sinh."
+        "Các khoản viện trợ gồm: quà Tết trị giá 200 triệu đồng do Hội Phụ nữ tặng cho xã Long Hòa; "
+        "học bổng 100 triệu đồng do công ty Bình Minh tài trợ cho Trường Tiểu học Lê Lợi."
     )
-    assert parties(text) == [("Hội Phụ nữ", "hộ nghèo", None), ("công ty Bình Minh", "học sinh", None)]
+    assert parties(text) == [
+        ("Hội Phụ nữ", "xã Long Hòa", None),
+        ("công ty Bình Minh", "Trường Tiểu học Lê Lợi", None),
+    ]
 
 
 @pytest.mark.parametrize(

@@ -175,6 +175,9 @@ SAMPLE = Extraction(
             value_max=3e9,
             donor="Hội",
             purpose="xây",
+            unit_value=5e6,
+            unit_count=400,
+            is_cumulative=True,
         )
     ],
     events=[Event("reception", date(2024, 1, 5), "tiếp Đoàn", _evidence("tiếp"), "Hà Nội", ["A", "B"])],
@@ -251,6 +254,15 @@ def test_rows_carry_every_column_a_record_fills_with_the_values_landed_before_th
                 "donor": "Hội",
                 "recipient": None,
                 "purpose": "xây",
+                "role": "donation",
+                "converts_ordinal": None,
+                "amount_vnd_stated": None,
+                "is_per_unit": False,
+                "unit_of_ordinal": None,
+                "unit_value": 5e6,
+                "unit_count": 400,
+                "part_of_ordinal": None,
+                "is_cumulative": True,
             }
         ],
         "events": [

@@ -1,0 +1,259 @@
+"""How the amounts of one text hang together: conversions, per-unit values, parts and cumulative totals.
+
+An analyst adds up donations, so each amount is told what it is to its donation (`Amount.role`):
+
+- a **conversion** restates the amount just before it in another currency ("hơn 1,2 triệu USD
+  (tương đương khoảng 28 tỷ đồng)"): linked by `converts_ordinal`; the original keeps its
+  currency and, when the conversion is in đồng, gets it as `amount_vnd_stated`;
+- a **per-unit** value ("mỗi suất trị giá 500.000 đồng", "300 nghìn đồng/suất", "bình quân mỗi
+  chiếc") is never a donation by itself: it becomes the `unit_value` of the total its sentence
+  names ("tổng trị giá ..."), with the count of units when the sentence gives one ("300 suất quà");
+- a **part** ("..., trong đó 2 tỷ đồng ...", or a sentence opening with "Trong đó") is linked to
+  its total by `part_of_ordinal`, so it is not counted twice; a part of a cumulative total is a
+  donation of its own and stays unlinked, since the cumulative total is not added up;
+- a **cumulative** total ("từ năm 2015 đến nay", "tổng cộng", "lũy kế", "qua 10 năm") has
+  `is_cumulative`.
+
+Amounts are linked only to amounts of the same kind (aid or other) in the same sentence, or for a
+part, the sentence before. The words are data (extraction/rules/money.toml, [roles]).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from extraction.records import Amount
+from extraction.rules import alternation, load
+from extraction.text import Document
+
+_RULES = load("money")
+_ROLES = _RULES["roles"]
+_QUALIFIER_WORDS = alternation(_RULES["written"]["kept_before"])
+# "( tương đương khoảng " between an amount and its conversion: a bracket or a conversion word
+_CONVERSION_WORDS = alternation(_ROLES["conversion"])
+_BETWEEN_CONVERSION = re.compile(
+    rf"\s*(?P<bracket>\()?\s*(?:[,-]\s*)?(?P<word>(?:{_CONVERSION_WORDS})(?:\s+(?:{_QUALIFIER_WORDS}))?)?\s*",
+    re.IGNORECASE,
+)
+_PERIOD = rf"(?:{alternation(_ROLES['periods'])})(?!\w)"
+_UNIT_NOUN = rf"(?!{_PERIOD})(?P<unit>[^\W\d_]+)"
+# right after an amount: "đồng/suất", "đồng mỗi suất", "đồng một suất"
+_UNIT_AFTER = re.compile(
+    rf"\s*(?:/\s*(?:1\s+)?|(?:{alternation(_ROLES['each_after'] + _ROLES['each'])})\s+){_UNIT_NOUN}",
+    re.IGNORECASE,
+)
+# earlier in the amount's comma clause: "mỗi suất trị giá", "bình quân mỗi chiếc"
+_UNIT_BEFORE = re.compile(rf"(?<!\w)(?:{alternation(_ROLES['each'])})\s+{_UNIT_NOUN}", re.IGNORECASE)
+_AVERAGE_BEFORE = re.compile(
+    rf"(?<!\w)(?:{alternation(_ROLES['average'])})(?:\s+\w+){{0,2}}\s*(?:{_QUALIFIER_WORDS})?\s*$",
+    re.IGNORECASE,
+)
+_GIFT_UNITS = frozenset(_ROLES["gift_units"])
+_TOTAL_BEFORE = re.compile(rf"(?<!\w)(?:{alternation(_ROLES['total'])})(?!\w)[^,;]{{0,25}}$", re.IGNORECASE)
+_PART = re.compile(rf"(?<!\w)(?:{alternation(_ROLES['part'])})(?!\w)", re.IGNORECASE)
+_PART_OPENING = re.compile(rf"\s*[\"'(]?(?:{alternation(_ROLES['part'])})(?!\w)", re.IGNORECASE)
+_NUMBER_WORDS = r"\d+|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|mấy|nhiều"
+_CUMULATIVE = re.compile(
+    "(?<!\\w)(?:"
+    + "|".join(
+        re.escape(phrase)
+        .replace(re.escape("{year}"), r"(?:19|20)\d\d")
+        .replace(re.escape("{n}"), f"(?:{_NUMBER_WORDS})")
+        .replace(r"\ ", r"\s*")
+        for phrase in _ROLES["cumulative"]
+    )
+    + ")(?!\\w)",
+    re.IGNORECASE,
+)
+# A count of units: "300 suất quà", "1.200 phần quà"
+_COUNT = re.compile(r"(?<![\w,.])(?P<count>\d{1,3}(?:\.\d{3})+|\d+)\s+(?P<unit>[^\W\d_]+)", re.IGNORECASE)
+# how far after an amount a cumulative phrase may stand ("10 tỷ đồng trong 5 năm qua")
+_CUMULATIVE_AFTER = 40
+
+
+def add_roles(doc: Document, amounts: list[Amount]) -> list[Amount]:
+    """The amounts, in the same order, with their links to one another and their cumulative flag."""
+    amounts = list(amounts)
+    _link_conversions(doc, amounts)
+    _link_units(doc, amounts)
+    _mark_cumulative(doc, amounts)
+    _link_parts(doc, amounts)
+    return amounts
+
+
+def _sentence_of(doc: Document, amount: Amount) -> int:
+    return amount.evidence.sentence_start
+
+
+def _start(doc: Document, amount: Amount) -> int:
+    """Where the amount as written starts (with its qualifier: "khoảng 28 tỷ đồng")."""
+    return amount.evidence.start - max(0, len(amount.text) - (amount.evidence.end - amount.evidence.start))
+
+
+def _is_free(amount: Amount) -> bool:
+    """A donation that no link has claimed yet."""
+    return amount.role in ("donation", "part")
+
+
+def _link_conversions(doc: Document, amounts: list[Amount]) -> None:
+    for index in range(1, len(amounts)):
+        original, conversion = amounts[index - 1], amounts[index]
+        if (
+            original.currency == conversion.currency
+            or original.kind != conversion.kind
+            or original.converts_ordinal is not None
+            or _sentence_of(doc, original) != _sentence_of(doc, conversion)
+        ):
+            continue
+        between = _BETWEEN_CONVERSION.fullmatch(doc.key, original.evidence.end, _start(doc, conversion))
+        if not between or not (between.group("bracket") or between.group("word")):
+            continue
+        amounts[index] = replace(conversion, converts_ordinal=index - 1)
+        if conversion.currency == "VND":
+            amounts[index - 1] = replace(original, amount_vnd_stated=conversion.value)
+
+
+def _comma_clause_start(doc: Document, amount: Amount) -> int:
+    before = doc.key[amount.evidence.sentence_start : _start(doc, amount)]
+    return amount.evidence.sentence_start + max(before.rfind(","), before.rfind(";"), before.rfind(":")) + 1
+
+
+def _unit_noun(doc: Document, amounts: list[Amount], index: int) -> str | None:
+    """The unit an amount is the value of ("suất"), "" when per unit without one named, else None."""
+    amount = amounts[index]
+    after = _UNIT_AFTER.match(doc.key, amount.evidence.end)
+    if after:
+        return after.group("unit").lower()
+    clause_start = _comma_clause_start(doc, amount)
+    previous_ends = [a.evidence.end for a in amounts[:index] if a.evidence.end <= _start(doc, amount)]
+    clause_start = max([clause_start, *previous_ends])
+    before = doc.key[clause_start : _start(doc, amount)]
+    cues = list(_UNIT_BEFORE.finditer(before))
+    if cues:
+        return cues[-1].group("unit").lower()
+    return "" if _AVERAGE_BEFORE.search(before) else None
+
+
+def _same_unit(counted: str, unit: str) -> bool:
+    return counted == unit or (counted in _GIFT_UNITS and unit in _GIFT_UNITS)
+
+
+def _unit_count(doc: Document, amounts: list[Amount], amount: Amount, unit: str) -> int | None:
+    """The count of `unit` its sentence gives, outside any amount ("300 suất quà")."""
+    if not unit:
+        return None
+    spans = [(a.evidence.start, a.evidence.end) for a in amounts]
+    for match in _COUNT.finditer(doc.key, amount.evidence.sentence_start, amount.evidence.sentence_end):
+        if any(start <= match.start() < end for start, end in spans):
+            continue
+        if _same_unit(match.group("unit").lower(), unit):
+            return int(match.group("count").replace(".", ""))
+    return None
+
+
+def _link_units(doc: Document, amounts: list[Amount]) -> None:
+    for index, amount in enumerate(amounts):
+        if amount.converts_ordinal is not None:
+            continue
+        unit = _unit_noun(doc, amounts, index)
+        if unit is None:
+            continue
+        count = _unit_count(doc, amounts, amount, unit)
+        amounts[index] = amount = replace(amount, is_per_unit=True, unit_count=count)
+        total = _total_of_units(doc, amounts, index)
+        if total is not None:
+            amounts[index] = replace(amount, unit_of_ordinal=total)
+            amounts[total] = replace(amounts[total], unit_value=amount.value, unit_count=count)
+
+
+def _total_of_units(doc: Document, amounts: list[Amount], index: int) -> int | None:
+    """The donation a per-unit amount belongs to: an amount of its sentence named as a total, or
+    worth its count of units."""
+    unit = amounts[index]
+    for other_index, other in enumerate(amounts):
+        if (
+            other_index == index
+            or not _is_free(other)
+            or other.kind != unit.kind
+            or other.currency != unit.currency
+            or _sentence_of(doc, other) != _sentence_of(doc, unit)
+            or other.value <= unit.value
+        ):
+            continue
+        named_total = _TOTAL_BEFORE.search(doc.key[_comma_clause_start(doc, other) : _start(doc, other)])
+        worth_count = unit.unit_count and abs(unit.unit_count * unit.value - other.value) <= 0.1 * other.value
+        if named_total or worth_count:
+            return other_index
+    return None
+
+
+def _mark_cumulative(doc: Document, amounts: list[Amount]) -> None:
+    """A cumulative phrase marks the first amount after it in its sentence, or the one just before it."""
+    for index, amount in enumerate(amounts):
+        if not _is_free(amount):
+            continue
+        sentence_start = amount.evidence.sentence_start
+        previous = [
+            a.evidence.end
+            for a in amounts[:index]
+            if a.evidence.sentence_start == sentence_start and _is_free(a)
+        ]
+        before = doc.key[max([sentence_start, *previous]) : _start(doc, amount)]
+        following = [a for a in amounts[index + 1 :] if a.evidence.sentence_start == sentence_start]
+        after_end = min(
+            [amount.evidence.sentence_end, amount.evidence.end + _CUMULATIVE_AFTER]
+            + [_start(doc, a) for a in following if _is_free(a)]
+        )
+        after = doc.key[amount.evidence.end : after_end]
+        if _CUMULATIVE.search(before) or _CUMULATIVE.search(after):
+            amounts[index] = replace(amount, is_cumulative=True)
+    for index, amount in enumerate(amounts):  # a conversion or unit value shares its donation's flag
+        linked = amount.converts_ordinal if amount.converts_ordinal is not None else amount.unit_of_ordinal
+        if linked is not None and amounts[linked].is_cumulative:
+            amounts[index] = replace(amount, is_cumulative=True)
+
+
+def _link_parts(doc: Document, amounts: list[Amount]) -> None:
+    """An amount after a part word, whose total is the nearest larger donation before it, in its
+    sentence or (for a sentence opening with the word) the sentence before."""
+    sentences = [s.start for s in doc.sentences]
+    for index, amount in enumerate(amounts):
+        if not _is_free(amount) or amount.is_cumulative:
+            continue
+        sentence_start = amount.evidence.sentence_start
+        earlier = [
+            (other_index, other)
+            for other_index, other in enumerate(amounts[:index])
+            if other.evidence.sentence_start == sentence_start and _is_free(other)
+        ]
+        if earlier:
+            between = doc.key[earlier[-1][1].evidence.end : _start(doc, amount)]
+            if not _PART.search(between) and not any(
+                other.part_of_ordinal is not None for _, other in earlier
+            ):
+                continue
+        elif _PART_OPENING.match(doc.key, sentence_start):
+            position = sentences.index(sentence_start) if sentence_start in sentences else 0
+            if position == 0:
+                continue
+            before_start = sentences[position - 1]
+            earlier = [
+                (other_index, other)
+                for other_index, other in enumerate(amounts[:index])
+                if other.evidence.sentence_start == before_start and _is_free(other)
+            ]
+        else:
+            continue
+        totals = [
+            (other_index, other)
+            for other_index, other in earlier
+            if other.part_of_ordinal is None
+            and other.kind == amount.kind
+            and other.currency == amount.currency
+            and other.value > amount.value
+        ]
+        if totals:
+            total_index, total = totals[-1]
+            if not total.is_cumulative:
+                amounts[index] = replace(amount, part_of_ordinal=total_index)
