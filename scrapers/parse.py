@@ -3,6 +3,7 @@ the layout is unknown. Item processing only: no fetching, no storage."""
 
 from __future__ import annotations
 
+import logging
 import re
 import unicodedata
 from datetime import datetime
@@ -21,6 +22,7 @@ from scrapers.pdf import pdf_text
 from scrapers.types import ParsedDocument
 
 PARSER_VERSION = "1"
+logger = logging.getLogger("doingoai.scrapers")
 VIETNAM = ZoneInfo("Asia/Ho_Chi_Minh")
 _BLOCKS = ("p", "h2", "h3", "h4", "h5", "li", "figcaption", "td", "blockquote", "div")
 # decoration around the date in date lines: weekday names, labels, time zone
@@ -138,9 +140,9 @@ def parse_article(site: SiteConfig, url: str, html: str) -> ParsedDocument:
         for element in body.select(selector):
             element.decompose()
     attachments = tuple(
-        urljoin(url, anchor["href"])
+        link
         for anchor in soup.select(selectors.attachments or "a.__none__")
-        if anchor.get("href")
+        if anchor.get("href") and (link := _absolute(url, anchor["href"]))
     )
     lead_element = soup.select_one(selectors.lead) if selectors.lead else None
     lead = _text(lead_element)
@@ -204,14 +206,28 @@ def article_links(site: SiteConfig, page_url: str, html: str) -> list[str]:
     soup = BeautifulSoup(html, "lxml")
     found = []
     for anchor in soup.find_all("a", href=True):
-        url = canonical_url(site, urljoin(page_url, anchor["href"]))
+        link = _absolute(page_url, anchor["href"])
+        url = canonical_url(site, link) if link else None
         if url and site.discovery.article_link.match(urlsplit(url).path):
             found.append(url)
     return list(dict.fromkeys(found))
 
 
+def _absolute(page_url: str, href: str) -> str | None:
+    """`href` made absolute against the page, or None (logged) for a link no URL parser can read.
+
+    A broken link on one page ("http://[bad": urllib raises ValueError) must not end the crawl of
+    the whole site; it is skipped like any off-site link, and the log says which page holds it.
+    """
+    try:
+        return urljoin(page_url, href)
+    except ValueError as error:
+        logger.warning("skipped an unreadable link %r on %s: %s", href, page_url, error)
+        return None
+
+
 def canonical_url(site: SiteConfig, url: str) -> str | None:
-    """The site's own form of a URL, or None when it is off-site or not http(s).
+    """The site's own form of a URL, or None when it is off-site, not http(s) or unreadable ("http://[bad").
 
     The site's knowledge (hand-written): https and the base host, so the www. alias and http://
     links are the same pages, and no fragment. The URL's own form (w3lib's safe_url_string, as
@@ -219,7 +235,11 @@ def canonical_url(site: SiteConfig, url: str) -> str | None:
     An already safe URL comes back unchanged, so stored URLs keep their form; query order is kept
     (w3lib's canonicalize_url would sort it, which is for fingerprints, not for the URLs we fetch).
     """
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+    except ValueError:  # "http://[bad" (a sitemap's <loc> as well as a link)
+        logger.warning("skipped an unreadable URL %r", url)
+        return None
     if parts.scheme not in ("http", "https") or not site.allows(url):
         return None
     query = f"?{parts.query}" if parts.query else ""

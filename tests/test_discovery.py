@@ -4,6 +4,7 @@ listing walk stops (first crawl, incremental rerun, full walk, robots, canonical
 from __future__ import annotations
 
 import hashlib
+import logging
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -240,6 +241,22 @@ def test_a_page_the_parser_chokes_on_does_not_end_the_crawl(httpserver: HTTPServ
     assert any(result.url == f"{BASE}/a-3.html" and result.ok for result in results)
     assert any(result.url == f"{BASE}/a-7.html" and result.ok for result in results)
     assert any(result.kind == "attachment" and result.ok for result in results)
+
+
+def test_an_unreadable_link_is_skipped_and_logged_and_the_crawl_goes_on(
+    httpserver: HTTPServer, caplog: pytest.LogCaptureFixture
+) -> None:
+    """urllib raises ValueError on "http://[bad" (an unclosed IPv6 bracket); it once ended the site's crawl."""
+    routes = site_routes(("/a-1.html", "http://[bad", "/a-2.html"), SECOND_PAGE)
+    routes["/a-2.html"] = conditional(article("a-2", attachment="http://[bad/cv.pdf"))
+    routes["/sitemap.xml"] = conditional(urlset("http://[bad", f"{BASE}/s-21.html"), "application/xml")
+    serve(httpserver, routes)
+    with caplog.at_level(logging.WARNING, logger="doingoai.scrapers"):
+        results = crawl(httpserver)
+    fetched = {result.url for result in results if result.ok}
+    assert {f"{BASE}/{slug}.html" for slug in ("a-1", "a-2", "a-5", "a-7", "b-11", "s-21")} <= fetched
+    warnings = [record.getMessage() for record in caplog.records]
+    assert any("'http://[bad'" in warning and f"{BASE}/huu-nghi" in warning for warning in warnings)
 
 
 # --- sitemaps ---------------------------------------------------------------------------------
