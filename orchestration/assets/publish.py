@@ -20,7 +20,7 @@ MART_KEYS = sorted(key for key in dbt_models.keys if key.path[0] == "marts")  # 
 )
 def analytics_copy(context: dg.AssetExecutionContext, warehouse: WarehouseResource) -> dg.MaterializeResult:
     copy = publish_marts(warehouse.database, warehouse.analytics)
-    started = context.instance.get_run_stats(context.run.run_id).start_time
+    started = context.instance.get_run_stats(context.run_id).start_time
     return dg.MaterializeResult(
         metadata={
             "path": dg.MetadataValue.path(str(copy.path.resolve())),
