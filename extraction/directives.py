@@ -53,14 +53,16 @@ ISSUER_AFTER = re.compile(
     rf"[^,;:\"“”(\n]{{1,80}}?)(?=\s+(?:{alternation(_RULES['issuers']['ends'])})\b|\s*[,;:\"“”(\n.]|$)"
 )
 # Where a subject starts, on the key (quotes unified to '"'): after an optional "khóa XI", a "về" or
-# "v/v" (and "việc"), maybe inside quotes ('"Về ..."' or 'về "..."'). Group 1 or 2: the opening quote.
+# "v/v" (and "việc"), maybe inside quotes ('"Về ..."' or 'về "..."').
+# On the next line it is a title only under a number that stands alone on its line (a letter's header:
+# "Số 677-CV/TU" / "V/v tiếp tục ..."), not in a new paragraph ("Về phía tỉnh, ...").
 TITLE_START = re.compile(
-    r'\s*,?\s*(?:\(?\s*(?i:khóa)\s+[IVXLC]+\s*\)?\s*,?\s*)?("\s*)?(?i:về|v/v)(?![\w/])\s*'
-    r'(?:(?i:việc)\s+)?("\s*)?'
+    r'\s*,?\s*(?:\(?\s*(?i:khóa)\s+[IVXLC]+\s*\)?\s*,?\s*)?(?P<quote>"\s*)?(?P<cue>(?i:về|v/v))(?![\w/])\s*'
+    r'(?:(?i:việc)\s+)?(?P<quote_after>"\s*)?'
 )
 _TITLE_LIMIT = 300  # characters; a subject that has not ended by then is not read (a run-on, not a title)
-# A title ends at a sentence mark (not the dot of "TP."), a bracket or a quote; line breaks are judged apart.
-_TITLE_STOP = re.compile(r'(?<!\bTP)(?<!\bTp)[.!?;…](?=\s|$)|[()\[\]"]|\n')
+# A title ends at a sentence mark or colon (not the dot of "TP."), a bracket or a quote; line breaks are judged apart.
+_TITLE_STOP = re.compile(r'(?<!\bTP)(?<!\bTp)[.!?;:…](?=\s|$)|[()\[\]"]|\n')
 _TITLE_ENDS = re.compile(
     rf"\s+(?i:{alternation(sorted(_RULES['titles']['ends'], key=len, reverse=True))})(?!\w)"
     # "... trong tình hình mới do tỉnh Nghệ An ban hành": the issuer of the document that names it
@@ -192,8 +194,13 @@ def _title(doc: Document, mention: _Mention, mentions: list[_Mention]) -> str | 
     start_match = TITLE_START.match(doc.key, mention.details_end)
     if not start_match:
         return None
+    if (
+        "\n" in doc.key[mention.details_end : start_match.start("cue")]
+        and doc.key[doc.key.rfind("\n", 0, mention.start) + 1 : mention.start].strip()
+    ):
+        return None  # "về" opens the next paragraph, and the number stood inside a sentence
     start = start_match.end()
-    quoted = bool(start_match.group(1) or start_match.group(2))
+    quoted = bool(start_match.group("quote") or start_match.group("quote_after"))
     end = _title_end(doc.key, start, quoted, mentions)
     if end is None:
         return None

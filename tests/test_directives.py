@@ -179,6 +179,11 @@ def test_a_document_named_in_a_title_ends_it_before_its_own_date_and_subject() -
             ("cong_van", "88"),
             "tổ chức các hoạt động kỷ niệm ngày thiết lập quan hệ ngoại giao",
         ),
+        (  # a letter's header: the subject on the line under the number
+            "THÀNH ỦY CẦN THƠ\nSố 677-CV/TU\nVề tiếp tục lãnh đạo công tác đối ngoại nhân dân\nKính gửi: Các quận ủy.",
+            ("cong_van", "677"),
+            "tiếp tục lãnh đạo công tác đối ngoại nhân dân",
+        ),
         (  # a line of a PDF letter wraps inside the subject
             "Thực hiện Công văn số 451-CV/ĐĐLHHN-VP ngày 21/10/2022 của Đảng đoàn Liên hiệp về Chương trình \n\n"
             "hành động thực hiện Chỉ thị số 12-CT/TW ngày 05/01/2022 của Ban Bí thư, Thành ủy yêu cầu như sau:",
@@ -236,6 +241,14 @@ def test_enumerated_documents_with_quoted_subjects() -> None:
             "tăng cường đối ngoại nhân dân",
         ),
         ("Đơn vị đã thực hiện Chỉ thị số 12-CT/TW của Ban Bí thư một cách nghiêm túc.", None),
+        (
+            "Tỉnh ủy ban hành kế hoạch thực hiện Chỉ thị số 12-CT/TW\nVề phía tỉnh, các sở đã chủ động triển khai.",
+            None,
+        ),
+        (
+            "Các đơn vị quán triệt Chỉ thị số 12-CT/TW về các nội dung sau: một là, tăng cường phối hợp.",
+            "các nội dung sau",
+        ),
     ],
 )
 def test_a_title_ends_where_the_sentence_goes_on(text: str, title: str | None) -> None:
