@@ -21,13 +21,15 @@ from extraction.text import prepare
 
 # Raise when a change alters what is extracted: the warehouse re-extracts every
 # stored document whose records came from another version.
-EXTRACTOR_VERSION = "4"  # 4: amounts' roles (conversion, per-unit, part, cumulative), parties as entities
+EXTRACTOR_VERSION = "4"  # 4: amounts' roles (conversion, per-unit, part, cumulative), parties as entities;
+# event participants with kind and country, events' last day and publication-dated flag
 
 
 def extract(text: str, published_on: date | None = None) -> Extraction:
     doc = prepare(text, published_on)
     directives, relations = find_directives(doc)
     people, organizations = find_people(doc)
+    countries = find_countries(doc)
     return Extraction(
         text=doc.text,
         published_on=doc.published_on,
@@ -36,8 +38,8 @@ def extract(text: str, published_on: date | None = None) -> Extraction:
         people=people,
         organizations=organizations,
         amounts=add_parties(doc, add_roles(doc, find_amounts(doc)), [*organizations, *people]),
-        events=find_events(doc, people),
-        countries=find_countries(doc),
+        events=find_events(doc, people, organizations, countries),
+        countries=countries,
     )
 
 

@@ -33,7 +33,8 @@ _DAY_CUE = (
     rf"(?:ngày\s+)?|ngày\s+|hôm\s+)|vào\s+|(?:trong|suốt)\s+(?:\d+|hai|ba|bốn|năm)\s+ngày\s+|từ\s+(?:ngày\s+)?)"
     r"(?:mùng\s+|mồng\s+)?"
 )
-_MORE_DAYS = r"(?:\s*(?:-|–|và|,|đến|tới)\s*\d{1,2})*"
+# More days of the same month ("5-6/12", "5 và 6 tháng 12"): the last one is the event's last day.
+_MORE_DAYS = r"(?:\s*(?:-|–|và|,|đến|tới)\s*(?P<last>\d{1,2}))*"
 _NUMERIC = re.compile(
     rf"(?<![\w/.])(?P<cue>{_DAY_CUE})(?P<day>\d{{1,2}}){_MORE_DAYS}\s*[/.\-]\s*(?P<month>\d{{1,2}})"
     rf"(?:\s*[/.\-]\s*(?P<year>(?:19|20)\d\d))?(?![\d/])",
@@ -66,6 +67,8 @@ class Dated:
     start: int
     end: int
     part_of_day: str | None
+    last_day: date | None = None  # the last day of a multi-day activity ("5-6/12", "từ 5/12 đến 7/12")
+    by_publication: bool = False  # counted from the publication date ("hôm qua", "sáng nay")
 
 
 _MAY_HOLD_DATE = re.compile(r"\d|(?i:nay|qua|mai)(?!\w)")
@@ -88,7 +91,8 @@ def dates_in(doc: Document, sentence: Sentence) -> list[Dated]:
             if when:
                 cue = match.group("cue").strip().lower()
                 part = re.match(PART_OF_DAY, cue)
-                found.append(Dated(when, match.start(), match.end(), part.group(0) if part else None))
+                last = _last_day(text, match, when)
+                found.append(Dated(when, match.start(), match.end(), part.group(0) if part else None, last))
     for match in _RELATIVE_DAY.finditer(text, sentence.start, sentence.end):
         if _in_quotes(text, sentence, match.start()):
             continue  # "hôm nay" in a speech is the speaker's day, not surely the article's
@@ -100,7 +104,9 @@ def dates_in(doc: Document, sentence: Sentence) -> list[Dated]:
             when = resolve_relative(match.group(1), doc.published_on)
         if when:
             word = match.group(1).lower().split()[0]
-            found.append(Dated(when, match.start(), match.end(), word if word != "hôm" else None))
+            part = word if word != "hôm" else None
+            by_publication = not match.group("day")
+            found.append(Dated(when, match.start(), match.end(), part, by_publication=by_publication))
     return sorted(found, key=lambda dated: dated.start)
 
 
@@ -110,15 +116,30 @@ _RANGE_END = re.compile(
 )
 
 
-def _is_a_period(text: str, end: int, first: date) -> bool:
-    """Whether the date opens a range longer than an activity lasts (over ten days)."""
+def _last_day(text: str, match: re.Match[str], first: date) -> date | None:
+    """The last day of an activity written as days of one month ("5-6/12") or as a short range
+    ("từ 5/12 đến 7/12"); None for a single day."""
+    if match.group("last"):
+        last = make_date(int(match.group("last")), first.month, first.year)
+        return last if last and last > first else None
+    return _range_end(text, match.end(), first)
+
+
+def _range_end(text: str, end: int, first: date) -> date | None:
+    """The date closing a range that opens at `end` ("- 7/12", "đến ngày 7/12"), if any."""
     match = _RANGE_END.match(text, end)
     if not match:
-        return False
+        return None
     year = int(match.group(3)) if match.group(3) else first.year
     last = make_date(int(match.group(1)), int(match.group(2)), year)
     if last and last < first:
         last = make_date(last.day, last.month, year + 1)
+    return last if last and last > first else None
+
+
+def _is_a_period(text: str, end: int, first: date) -> bool:
+    """Whether the date opens a range longer than an activity lasts (over ten days)."""
+    last = _range_end(text, end, first)
     return bool(last and (last - first).days > 10)
 
 

@@ -15,8 +15,8 @@ named, so events are kept one per date; a clause opening "Cùng ngày" or a new 
 of the same day ("Sáng 3/11 ... Chiều 3/11") names a second one. A multi-day
 event is dated by its first day.
 
-Dates are found by `event_dates`; the keywords and word lists are data in
-extraction/rules/events.toml.
+Dates are found by `event_dates`, who took part by `event_participants`; the keywords and word
+lists are data in extraction/rules/events.toml.
 """
 
 from __future__ import annotations
@@ -24,9 +24,11 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from extraction.event_dates import PART_OF_DAY, dates_in
+from extraction.countries import find_countries
+from extraction.event_dates import PART_OF_DAY, Dated, dates_in
+from extraction.event_participants import add_participants
 from extraction.people import find_people
-from extraction.records import Event, EventType, Person
+from extraction.records import CountryMention, Event, EventType, Organization, Person
 from extraction.rules import alternation, load
 from extraction.text import Document, Sentence, split_clauses
 from extraction.variants import flex, fold_phrase
@@ -64,28 +66,41 @@ _LOCATION_END = re.compile(
 _ADMIN_CONTINUES = re.compile(
     r",\s*((?:tỉnh|thành phố|TP\.?|huyện|quận|thị xã|xã|phường|Hà Nội|Việt Nam)[^,;.()\n]{0,40})"
 )
-_ATTENDANCE = re.compile(rf"\s*(?i:{alternation(_RULES['participants']['attendance'])})")
 
 
-def find_events(doc: Document, people: list[Person] | None = None) -> list[Event]:
-    """The dated activities of a document, one per activity.
+def find_events(
+    doc: Document,
+    people: list[Person] | None = None,
+    organizations: list[Organization] | None = None,
+    countries: list[CountryMention] | None = None,
+) -> list[Event]:
+    """The dated activities of a document, one per activity, with who took part.
 
-    `people` (from `find_people`) fills each event's participants; found here when not given.
+    `people` and `organizations` (from `find_people`) and `countries` (from `find_countries`) are
+    the names participants are read from; found here when not given.
     """
-    if people is None:
-        people = find_people(doc)[0]
+    if people is None or organizations is None:
+        people, organizations = find_people(doc)
+    if countries is None:
+        countries = find_countries(doc)
+    events = _dated_activities(doc)
+    add_participants(doc, events, people, organizations, countries)
+    return events
+
+
+def _dated_activities(doc: Document) -> list[Event]:
     text = doc.text
     events: list[Event] = []
     day_parts: dict[date, set[str | None]] = {}
     sentences = split_clauses(doc)
-    for index, sentence in enumerate(sentences):
+    for sentence in sentences:
         same_day = _SAME_DAY.match(text, sentence.start, sentence.end)
         if same_day and events:
             activity = _activity(text, sentence, same_day.end())
             if activity:
-                events.append(
-                    _event(doc, sentences, index, events[-1].date, activity, same_day.span(), people)
-                )
+                before = events[-1]
+                same = Dated(before.date, *same_day.span(), None, by_publication=before.dated_by_publication)
+                events.append(_event(doc, sentence, same, activity))
             continue
         for dated in dates_in(doc, sentence):
             activity = _activity(text, sentence, dated.start, dated.end)
@@ -97,9 +112,7 @@ def find_events(doc: Document, people: list[Person] | None = None) -> list[Event
                 if not (new_part and None not in parts):
                     continue  # the same activity again
             day_parts.setdefault(dated.when, set()).add(dated.part_of_day)
-            events.append(
-                _event(doc, sentences, index, dated.when, activity, (dated.start, dated.end), people)
-            )
+            events.append(_event(doc, sentence, dated, activity))
             break  # one activity per clause: further dates in it are its ranges and references
     return _first_days_only(text, events)
 
@@ -182,25 +195,18 @@ def _is_activity(text: str, match: re.Match[str]) -> bool:
 # --- the record ------------------------------------------------------------------------------
 
 
-def _event(
-    doc: Document,
-    sentences: list[Sentence],
-    index: int,
-    when: date,
-    activity: tuple[EventType, int],
-    span: tuple[int, int],
-    people: list[Person],
-) -> Event:
+def _event(doc: Document, sentence: Sentence, dated: Dated, activity: tuple[EventType, int]) -> Event:
     text = doc.text
-    sentence = sentences[index]
     type_, keyword_start = activity
+    span = (dated.start, dated.end)
     return Event(
         type=type_,
-        date=when,
+        date=dated.when,
         title=_title(text, sentence, type_, keyword_start, span),
         location=_location(text, sentence, type_),
         evidence=doc.evidence(*span),
-        participants=_participants(text, sentences, index, people),
+        end_date=dated.last_day,
+        dated_by_publication=dated.by_publication,
     )
 
 
@@ -249,17 +255,3 @@ _VISITED = re.compile(
     r"(?i:thăm|làm việc)(?:\s+và\s+làm\s+việc)?(?:\s+(?:với|tại))?\s+"
     r"(?P<place>(?:tỉnh|thành phố|TP\.?|huyện|thị xã|xã|nước|thủ đô)\s+[^\W\d_][^,;.()\n]{1,40})"
 )
-
-
-def _participants(text: str, sentences: list[Sentence], index: int, people: list[Person]) -> list[str]:
-    """People named in the event's sentence, and in a following line of who attended."""
-    spans = [sentences[index]]
-    if index + 1 < len(sentences) and _ATTENDANCE.match(text, sentences[index + 1].start):
-        spans.append(sentences[index + 1])
-    names = []
-    for person in people:
-        for mention in person.mentions or [person.evidence]:
-            if any(span.start <= mention.start < span.end for span in spans):
-                names.append(person.name)
-                break
-    return names

@@ -33,6 +33,7 @@ from extraction.records import (
     EventType,
     Extraction,
     Organization,
+    ParticipantKind,
     Person,
     Qualifier,
 )
@@ -309,8 +310,27 @@ EVENTS = RecordKind(
         ),
         Column("title", "VARCHAR", "A short description, usually the clause that names the activity."),
         Column("location", "VARCHAR", "Where, when named.", True),
+        Column("end_date", "DATE", "The last day of a multi-day activity, when the text gives it.", True),
         Column(
-            "participants", "VARCHAR[]", "Who took part, when named.", read=lambda e: list(e.participants)
+            "dated_by_publication",
+            "BOOLEAN",
+            "The day was counted from the publication date (hôm qua, sáng nay), not written.",
+        ),
+        Column(
+            "participants",
+            "STRUCT(name VARCHAR, kind VARCHAR, country VARCHAR, span_start INTEGER, span_end INTEGER)[]",
+            f"Who took part, wherever the text names them: name, kind ({_one_of(ParticipantKind)}), "
+            "ISO country code when known, and the offsets of the words naming them.",
+            read=lambda e: [
+                {
+                    "name": p.name,
+                    "kind": p.kind,
+                    "country": p.country,
+                    "span_start": p.start,
+                    "span_end": p.end,
+                }
+                for p in e.participants
+            ],
         ),
     ),
     preview=lambda row: f"{row['event_date']:%Y-%m-%d} {row['title']}",

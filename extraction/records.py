@@ -39,6 +39,7 @@ EventType = Literal[
     "congress",
     "other",
 ]
+ParticipantKind = Literal["person", "organization", "delegation"]
 AmountKind = Literal["aid", "other"]
 Qualifier = Literal["over", "about", "under", "exact"]
 # What an amount is to its donation (see `Amount.role`).
@@ -151,14 +152,32 @@ class Amount:
         return "donation"
 
 
+@dataclass(frozen=True)
+class Participant:
+    """Who took part in an event: a person, an organisation or a delegation, with its country.
+
+    A delegation is a group sent by someone ("đoàn đại biểu Hội hữu nghị Hoa Kỳ - Việt Nam",
+    "đoàn thanh niên Thái Lan") or a diplomat the text does not name ("Đại sứ Hoa Kỳ").
+    """
+
+    name: str  # a person's full name, an organisation's name, a delegation as written
+    kind: ParticipantKind
+    country: str | None  # ISO 3166-1 alpha-2 when known; "VN" for a Vietnamese one
+    start: int  # where the text names it as taking part (offsets in the normalised text)
+    end: int
+
+
 @dataclass
 class Event:
     type: EventType
-    date: date
+    date: date  # the first day
     title: str  # a short description, usually the clause that names the activity
     evidence: Evidence
     location: str | None = None
-    participants: list[str] = field(default_factory=list)
+    participants: list[Participant] = field(default_factory=list)
+    end_date: date | None = None  # the last day of a multi-day event, when the text gives it
+    # The day was counted from the publication date ("hôm qua", "sáng nay"), not written.
+    dated_by_publication: bool = False
 
 
 @dataclass
@@ -240,7 +259,11 @@ class Extraction:
                     "date": _iso(e.date),
                     "title": e.title,
                     "location": e.location,
-                    "participants": e.participants,
+                    "participants": [
+                        {"name": p.name, "kind": p.kind, "country": p.country} for p in e.participants
+                    ],
+                    "end_date": _iso(e.end_date),
+                    "dated_by_publication": e.dated_by_publication,
                     "evidence": asdict(e.evidence),
                 }
                 for e in self.events

@@ -167,7 +167,11 @@ def test_title_location_and_participants() -> None:
     assert event.type == "reception"
     assert event.location == "TP. Tam Kỳ, tỉnh Quảng Nam"
     assert event.title.startswith("Chủ tịch UBND tỉnh Lê Trí Thanh tiếp đoàn")
-    assert event.participants == ["Lê Trí Thanh", "Trần Văn Tuấn"]
+    assert [(p.name, p.kind) for p in event.participants] == [
+        ("Lê Trí Thanh", "person"),
+        ("đoàn tỉnh Sê Kông", "delegation"),
+        ("Trần Văn Tuấn", "person"),
+    ]
     assert doc.text[event.evidence.start : event.evidence.end] == "Chiều 14/9"
 
 

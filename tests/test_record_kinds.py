@@ -30,6 +30,7 @@ from extraction.records import (
     Evidence,
     Extraction,
     Organization,
+    Participant,
     Person,
     Role,
 )
@@ -180,7 +181,20 @@ SAMPLE = Extraction(
             is_cumulative=True,
         )
     ],
-    events=[Event("reception", date(2024, 1, 5), "tiếp Đoàn", _evidence("tiếp"), "Hà Nội", ["A", "B"])],
+    events=[
+        Event(
+            "reception",
+            date(2024, 1, 5),
+            "tiếp Đoàn",
+            _evidence("tiếp"),
+            "Hà Nội",
+            [
+                Participant("Nguyễn Văn An", "person", "VN", AT + 4, AT + 17),
+                Participant("Đoàn", "delegation", None, AT + 23, AT + 27),
+            ],
+            end_date=date(2024, 1, 6),
+        )
+    ],
     countries=[CountryMention("LA", "Lào", _evidence("Đoàn"))],
 )
 
@@ -273,7 +287,24 @@ def test_rows_carry_every_column_a_record_fills_with_the_values_landed_before_th
                 "event_date": date(2024, 1, 5),
                 "title": "tiếp Đoàn",
                 "location": "Hà Nội",
-                "participants": ["A", "B"],
+                "end_date": date(2024, 1, 6),
+                "dated_by_publication": False,
+                "participants": [
+                    {
+                        "name": "Nguyễn Văn An",
+                        "kind": "person",
+                        "country": "VN",
+                        "span_start": AT + 4,
+                        "span_end": AT + 17,
+                    },
+                    {
+                        "name": "Đoàn",
+                        "kind": "delegation",
+                        "country": None,
+                        "span_start": AT + 23,
+                        "span_end": AT + 27,
+                    },
+                ],
             }
         ],
         "countries": [{"ordinal": 0, **_evidence_row("Đoàn"), "code": "LA", "name": "Lào"}],
