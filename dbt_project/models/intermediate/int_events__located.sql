@@ -1,6 +1,7 @@
--- Events with their key and the province their location names (the longest place name found in it,
--- then in the evidence sentence), kept as written in the article and mapped to its post-2025
--- province. event_id is made here only: fct_event and fct_event_participant both read it.
+-- Each article's report of an event (a mention) with its key and the province its location names (the
+-- longest place name found in it, then in the evidence sentence), kept as written in the article and
+-- mapped to its post-2025 province. event_mention_id is made here only; int_events__merged joins the
+-- mentions of one real-world event under an event_id.
 with events as (
     select * from {{ ref('int_events__current') }}
 ),
@@ -26,7 +27,7 @@ matches as (
 
 select
     {{ generate_surrogate_key(['events.document_id', 'events.event_date', 'events.event_type', 'events.event_title']) }}
-        as event_id,
+        as event_mention_id,
     events.*,
     matches.location_id,
     matches.location_id_after_2025

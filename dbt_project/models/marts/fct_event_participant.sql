@@ -1,67 +1,48 @@
--- Bridge between events and who took part: the people the event names, and the organisations
--- and countries named in the same sentence.
-with events as (
-    select event_id, document_id, evidence_sentence_start, participant_names, evidence_sentence
-    from {{ ref('int_events__located') }}
+-- Bridge from real-world events (fct_event) to who took part: people, organisations and delegations,
+-- each with its country, wherever any report of the event names them (its sentence, the rest of the
+-- article, captions). One row per event and participant, however many reports name them.
+with named as (
+    select
+        merged.event_id,
+        participants.*,
+        mentions.document_id as article_id,
+        mentions.reference_date
+    from {{ ref('int_event_participants__resolved') }} as participants
+    inner join {{ ref('int_events__merged') }} as merged using (event_mention_id)
+    inner join (
+        select distinct on (event_mention_id) event_mention_id, document_id, reference_date
+        from {{ ref('int_events__located') }}
+        order by event_mention_id, record_ordinal
+    ) as mentions using (event_mention_id)
 ),
 
-people as (
-    select distinct
-        events.event_id,
-        'person' as participant_kind,
-        resolved.person_id as participant_id,
-        people.person_name as participant_name,
-        events.evidence_sentence
-    from events
-    cross join unnest(events.participant_names) as participant(participant_name)
-    inner join {{ ref('int_people__current') }} as people
-        on people.document_id = events.document_id and people.person_name = participant.participant_name
-    inner join {{ ref('int_people__resolved') }} as resolved on resolved.record_id = people.record_id
+first_named as (
+    select *
+    from named
+    qualify row_number() over (
+        partition by event_id, participant_kind, participant_id
+        order by reference_date nulls last, article_id, span_start
+    ) = 1
 ),
 
-organizations as (
-    select distinct
-        events.event_id,
-        'organization' as participant_kind,
-        resolved.organization_id as participant_id,
-        resolved.organization_name as participant_name,
-        events.evidence_sentence
-    from events
-    inner join {{ ref('int_organizations__current') }} as organizations
-        on organizations.document_id = events.document_id
-        and organizations.evidence_sentence_start = events.evidence_sentence_start
-    inner join {{ ref('int_organizations__resolved') }} as resolved
-        on resolved.name_as_written = organizations.organization_name
-),
-
-countries as (
-    select distinct
-        events.event_id,
-        'country' as participant_kind,
-        countries.country_code as participant_id,
-        seed.name_vi as participant_name,
-        events.evidence_sentence
-    from events
-    inner join {{ ref('int_countries__current') }} as countries
-        on countries.document_id = events.document_id
-        and countries.evidence_sentence_start = events.evidence_sentence_start
-    inner join {{ ref('countries') }} as seed on seed.country_code = countries.country_code
-),
-
-participants as (
-    select * from people
-    union all
-    select * from organizations
-    union all
-    select * from countries
+counted as (
+    select event_id, participant_kind, participant_id, count(distinct event_mention_id) as mention_count
+    from named
+    group by all
 )
 
 select
-    {{ generate_surrogate_key(['event_id', 'participant_kind', 'participant_id']) }} as event_participant_id,
-    event_id,
-    participant_kind,
-    participant_id,
-    participant_name,
-    evidence_sentence
-from participants
-qualify row_number() over (partition by event_participant_id order by participant_name) = 1
+    {{ generate_surrogate_key(['first_named.event_id', 'first_named.participant_kind', 'first_named.participant_id']) }}
+        as event_participant_id,
+    first_named.event_id,
+    first_named.participant_kind,
+    first_named.participant_id,
+    first_named.participant_name,
+    first_named.country_code,
+    coalesce(first_named.country_code <> 'VN', false) as is_foreign,
+    counted.mention_count,
+    first_named.article_id,
+    first_named.span_start as name_start,
+    first_named.span_end as name_end
+from first_named
+inner join counted using (event_id, participant_kind, participant_id)
