@@ -7,7 +7,8 @@ with facts as (
     select 'fct_directive_relation', article_id, record_id, evidence_start, evidence_end
     from {{ ref('fct_directive_relation') }}
     union all
-    select 'fct_event', article_id, record_id, evidence_start, evidence_end from {{ ref('fct_event') }}
+    select 'fct_event_mention', article_id, record_id, evidence_start, evidence_end
+    from {{ ref('fct_event_mention') }}
     union all
     select 'fct_aid', article_id, record_id, evidence_start, evidence_end from {{ ref('fct_aid') }}
 ),
