@@ -54,8 +54,10 @@ def model(dbt, session):  # dbt's signature; the refs are read through `dbt`
         ],
     )
 
+    # in a fixed order: an acronym written beside two names joins the last one read
     written = _rows(
-        dbt.ref("int_organizations__current"), "select organization_name, acronym, country_code, null from t"
+        dbt.ref("int_organizations__current"),
+        "select organization_name, acronym, country_code, null from t order by all",
     )
     # a person's organisation with their post: "Hoa Kỳ tại Việt Nam" of an "Đại sứ" is the embassy
     written += _rows(
