@@ -13,12 +13,12 @@ DBT_SOURCES := $(shell find $(DBT_DIR) -mindepth 1 \( -path $(DBT_DIR)/target -o
 export DOINGOAI_DB ?= data/warehouse.duckdb
 export DOINGOAI_ANALYTICS_DB ?= data/analytics.duckdb
 
-.PHONY: install manifest run test test-fast lint typecheck ui clean chromium
+.PHONY: install manifest run test test-fast lint typecheck ui clean chromium tmux
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet -e '.[dev,analysts]'
 	touch $(STAMP)
 
 install: $(STAMP) $(MANIFEST)
@@ -35,7 +35,7 @@ run: install
 	$(BIN)/doingoai run
 
 # Two workers (the machines have two cores); the shared pipeline run is made once (tests/conftest.py).
-test: install chromium
+test: install chromium tmux
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest -n 2
 
@@ -49,6 +49,12 @@ chromium:
 	@test -x /usr/bin/chromium || { \
 	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
 	  $$SUDO apt-get update && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y chromium; }
+
+# The SQL shell's terminal test pastes into `doingoai sql` through Debian's tmux.
+tmux:
+	@command -v tmux >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y tmux; }
 
 lint: install
 	$(BIN)/ruff check .

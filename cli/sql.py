@@ -1,113 +1,58 @@
-"""`doingoai sql`: query the analysts' copy read-only (a statement, or an interactive prompt).
+"""`doingoai sql`: query the analysts' copy read-only (statements, a script, or an interactive prompt).
 
 The copy (data/analytics.duckdb) is replaced atomically after every good run, so a
 connection held open here never blocks the pipeline and never sees a half-built table.
+How statements are cut at `;` is in cli/sql_statements.py, what is refused and why in
+cli/sql_guard.py, how results are laid out in cli/sql_render.py, the shell itself in cli/sql_shell.py.
 """
 
 from __future__ import annotations
 
-import contextlib
+import sys
 from pathlib import Path
 
 import click
-import duckdb
 from rich.console import Console
-from rich.markup import escape
-from rich.table import Table
 
+from cli.sql_guard import open_read_only
+from cli.sql_shell import Quit, Shell, interactive, run_script
 from settings import get_settings
-
-NUMERIC_TYPES = (
-    "INTEGER",
-    "BIGINT",
-    "HUGEINT",
-    "SMALLINT",
-    "TINYINT",
-    "DOUBLE",
-    "FLOAT",
-    "DECIMAL",
-    "UBIGINT",
-)
-
-
-def _print(connection: duckdb.DuckDBPyConnection, statement: str, console: Console, max_rows: int) -> None:
-    """Run one statement and show its rows; long texts are cut to the cell so a row stays one line."""
-    cursor = connection.execute(statement)
-    if cursor.description is None:
-        return
-    rows = cursor.fetchmany(max_rows + 1)
-    shown = rows[:max_rows]
-    table = Table(caption=_caption(len(shown), len(rows) > max_rows), caption_justify="left")
-    # every column gets an equal share of the terminal, so a long text cannot squeeze the others out
-    share = max(12, (console.width - 1) // len(cursor.description) - 3)
-    for name, type_code, *_ in cursor.description:
-        numeric = str(type_code).upper().startswith(NUMERIC_TYPES)
-        table.add_column(
-            name,
-            justify="right" if numeric else "left",
-            max_width=share,
-            overflow="ellipsis",
-            no_wrap=True,
-        )
-    for row in shown:
-        table.add_row(*("[dim]NULL[/dim]" if value is None else _cell(value) for value in row))
-    console.print(table)
-
-
-def _cell(value: object) -> str:
-    return escape(str(value).replace("\n", " "))  # a bracketed text is data, not rich markup
-
-
-def _caption(count: int, more: bool) -> str:
-    if more:
-        return f"first {count} rows shown (--max-rows)"
-    return f"{count} row{'s' if count != 1 else ''}"
 
 
 @click.command("sql")
-@click.argument("statement", required=False)
+@click.argument("statements", required=False)
 @click.option(
     "--db",
     type=click.Path(path_type=Path, dir_okay=False),
     default=lambda: get_settings().analytics_db,
     show_default="$DOINGOAI_ANALYTICS_DB or data/analytics.duckdb",
-    help="The analysts' copy to query.",
+    help="The DuckDB file to query (opened read-only).",
 )
 @click.option("--max-rows", default=200, show_default=True, help="Rows shown per statement.")
-def sql(statement: str | None, db: Path, max_rows: int) -> None:
-    """Run STATEMENT on the analysts' copy, or open a prompt when none is given.
+@click.pass_context
+def sql(context: click.Context, statements: str | None, db: Path, max_rows: int) -> None:
+    """Run STATEMENTS (several may be given, each ending with ;) or a dot command on the analysts'
+    copy; with none, read a script from standard input, or open a prompt in a terminal.
 
-    The copy is opened read-only; `SHOW TABLES` and `DESCRIBE dim_article` list what is there,
-    and `SELECT table_name, column_name, comment FROM duckdb_columns()` what the columns mean.
+    The file is opened read-only, with no access to other files or the network: ATTACH, COPY,
+    INSTALL, LOAD, SET and the like are refused. `.tables` lists the tables and `.schema NAME` a
+    table's columns with what each means (also `SELECT table_name, column_name, comment FROM
+    duckdb_columns()`). A result too wide for the terminal is shown one block per row.
     """
     if not Path(db).exists():
         raise click.ClickException(f"{db} does not exist yet: run `make run` first")
-    console = Console()
-    with duckdb.connect(str(db), read_only=True) as connection:
-        connection.execute("SET TimeZone = 'Asia/Ho_Chi_Minh'")  # publication times as the portals show them
-        if statement:
+    shell_output, problems = Console(), Console(stderr=True)
+    with open_read_only(db) as connection:
+        shell = Shell(connection, shell_output, problems, max_rows)
+        if statements is not None:
             try:
-                _print(connection, statement, console, max_rows)
-            except duckdb.Error as error:
-                raise click.ClickException(str(error)) from None
-            return
-        _prompt(connection, db, console, max_rows)
-
-
-def _prompt(connection: duckdb.DuckDBPyConnection, db: Path, console: Console, max_rows: int) -> None:
-    """One statement per line; an error is shown and the prompt goes on."""
-    with contextlib.suppress(ImportError):
-        import readline  # noqa: F401  (line editing and history for input())
-    tables = ", ".join(row[0] for row in connection.execute("SHOW TABLES").fetchall())
-    console.print(f"{db} (read-only). Tables: {tables}. Ctrl-D quits.")
-    while True:
-        try:
-            line = click.prompt("sql", prompt_suffix="> ", default="", show_default=False)
-        except (EOFError, click.Abort):
-            break
-        if not line.strip():
-            continue
-        try:
-            _print(connection, line, console, max_rows)
-        except duckdb.Error as error:
-            console.print(str(error), style="red", markup=False, highlight=False)
+                ok = shell.handle(statements)
+            except Quit:
+                ok = True
+        elif not sys.stdin.isatty():
+            ok = run_script(shell, sys.stdin)
+        else:
+            interactive(shell, db, get_settings().sql_history)
+            ok = True
+    if not ok:
+        context.exit(1)

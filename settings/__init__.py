@@ -57,12 +57,28 @@ class Settings(BaseSettings):
         description="DOINGOAI_ANALYTICS_DB: the analysts' copy of the marts, replaced after every good run; "
         "what `doingoai sql` opens.",
     )
+    sql_history: Path = Field(
+        default_factory=lambda: _user_data_dir() / "doingoai" / "sql_history",
+        description="DOINGOAI_SQL_HISTORY: the `doingoai sql` prompt's history, kept between sessions "
+        "(default: sql_history in the user's data folder, $XDG_DATA_HOME/doingoai or ~/.local/share/doingoai).",
+    )
     db_wait: float = Field(
         120.0,
         ge=0,
         description="DOINGOAI_DB_WAIT: seconds to wait, with backoff, while another process holds a DuckDB "
         "file's lock, before giving up.",
     )
+    reports_dir: Path | None = Field(
+        None,
+        description="DOINGOAI_REPORTS_DIR: the folder the `reports` asset writes its charts (PNG) and their "
+        "index.html to, after every good run; unset, `reports/` beside the analysts' copy (data/reports).",
+    )
+
+    @property
+    def reports_folder(self) -> Path:
+        """DOINGOAI_REPORTS_DIR, else `reports/` beside the analysts' copy: the charts stay with the
+        data they were drawn from (a test's or a demo's files in /tmp keep their charts there too)."""
+        return self.reports_dir or self.analytics_db.parent / "reports"
 
     # --- crawling ---------------------------------------------------------------------------------
     portal: str | None = Field(
@@ -121,6 +137,12 @@ class Settings(BaseSettings):
         description="DOINGOAI_ALERT_WEBHOOK: every failed run is also POSTed as JSON to this URL; unset, "
         "it is only recorded in ops.alerts and logged.",
     )
+
+
+def _user_data_dir() -> Path:
+    """Where a user's programs keep their data (the XDG base directory rule): $XDG_DATA_HOME, else
+    ~/.local/share."""
+    return Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
 
 
 def get_settings() -> Settings:
