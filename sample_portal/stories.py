@@ -576,7 +576,7 @@ STORIES: tuple[Story, ...] = (
         (NHAN,),
         aid=("cộng đồng người Việt Nam tại Australia", "trên 500 triệu đồng", "hỗ trợ đồng bào miền Trung"),
         countries="Australia",
-        events=(Event("ceremony", date(2020, 10, 28), "Cần Thơ"),),
+        events=(Event("other", date(2020, 10, 28), "Cần Thơ"),),  # a reception of goods, no "lễ"
         donations=(AUSTRALIA_VIETNAMESE_RELIEF,),
     ),
     Story(
