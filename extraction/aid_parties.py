@@ -38,9 +38,10 @@ _STOP = alternation(_RULES["stops"]) + "|" + _GIVE
 _PHRASE = rf"(?P<np>(?:(?!(?-i:{_STOP})(?!\w))[^\s,;.:()“”\"]+\s*){{1,14}})"
 _BEFORE_GIVE = alternation(_RULES["before_give"])
 _DONOR_PATTERNS = [
-    # "do X tài trợ": X runs up to the verb, over words such as "tại" that end a phrase elsewhere
+    # "do X tài trợ", "được X tài trợ": X runs up to the verb, over words such as "tại" that end a
+    # phrase elsewhere
     re.compile(
-        rf"(?<!\w)do\s+(?P<np>[^,;.:“”\"]{{2,150}}?)\s+(?:(?:{_BEFORE_GIVE})\s+)*(?:{_GIVE})(?!\w)",
+        rf"(?<!\w)(?:do|được|bởi)\s+(?P<np>[^,;.:“”\"]{{2,150}}?)\s+(?:(?:{_BEFORE_GIVE})\s+)*(?:{_GIVE})(?!\w)",
         re.IGNORECASE,
     ),
     re.compile(
@@ -106,10 +107,11 @@ def add_parties(doc: Document, amounts: list[Amount], names: list[Organization |
         sentence = doc.sentence_at(amount.evidence.start)
         at = amount.evidence.start
         # the stretch between semicolons or colons around the amount: lists give each item its own parties
-        windows = [
-            clause_around(doc.key, sentence.start, sentence.end, at, ";:"),
-            (sentence.start, sentence.end),
-        ]
+        clause = clause_around(doc.key, sentence.start, sentence.end, at, ";:")
+        # the whole sentence only when no other clause of it gives an amount of its own (with its own parties)
+        others = [a for a in amounts if a.kind == "aid" and sentence.start <= a.evidence.start < sentence.end]
+        alone = all(clause[0] <= other.evidence.start < clause[1] for other in others)
+        windows = [clause, (sentence.start, sentence.end)] if alone else [clause]
         result.append(
             replace(
                 amount,

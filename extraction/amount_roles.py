@@ -21,6 +21,7 @@ part, the sentence before. The words are data (extraction/rules/money.toml, [rol
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 
 from extraction.records import Amount
@@ -68,6 +69,12 @@ _CUMULATIVE = re.compile(
 )
 # A count of units: "300 suất quà", "1.200 phần quà"
 _COUNT = re.compile(r"(?<![\w,.])(?P<count>\d{1,3}(?:\.\d{3})+|\d+)\s+(?P<unit>[^\W\d_]+)", re.IGNORECASE)
+# gifts handed to a count of people: "trao quà Tết cho 100 hộ gia đình"
+_GIFTED_TO = re.compile(
+    rf"(?<!\w)(?:quà|suất quà|phần quà)[^.;]{{0,40}}?\bcho\s+(?P<count>\d{{1,3}}(?:\.\d{{3}})+|\d+)\s+"
+    rf"(?:{alternation(_ROLES['recipients_counted'])})(?!\w)",
+    re.IGNORECASE,
+)
 # how far after an amount a cumulative phrase may stand ("10 tỷ đồng trong 5 năm qua")
 _CUMULATIVE_AFTER = 40
 
@@ -140,16 +147,34 @@ def _same_unit(counted: str, unit: str) -> bool:
 
 
 def _unit_count(doc: Document, amounts: list[Amount], amount: Amount, unit: str) -> int | None:
-    """The count of `unit` its sentence gives, outside any amount ("300 suất quà")."""
+    """How many units: a count of `unit` in its sentence ("300 suất quà, mỗi suất ..."); else the one
+    count the whole text gives of that unit, or, for gifts, of the people or households given them
+    ("trao quà cho 100 hộ gia đình" ... "300 nghìn đồng/suất")."""
     if not unit:
         return None
     spans = [(a.evidence.start, a.evidence.end) for a in amounts]
-    for match in _COUNT.finditer(doc.key, amount.evidence.sentence_start, amount.evidence.sentence_end):
-        if any(start <= match.start() < end for start, end in spans):
-            continue
-        if _same_unit(match.group("unit").lower(), unit):
-            return int(match.group("count").replace(".", ""))
-    return None
+
+    def counts(start: int, end: int, units: Callable[[str], bool]) -> set[int]:
+        return {
+            int(match.group("count").replace(".", ""))
+            for match in _COUNT.finditer(doc.key, start, end)
+            if not any(s <= match.start() < e for s, e in spans) and units(match.group("unit").lower())
+        }
+
+    def same(counted: str) -> bool:
+        return _same_unit(counted, unit)
+
+    in_sentence = counts(amount.evidence.sentence_start, amount.evidence.sentence_end, same)
+    if in_sentence:
+        return min(in_sentence) if len(in_sentence) == 1 else None
+    in_text = counts(0, len(doc.key), same)
+    if not in_text and unit in _GIFT_UNITS:
+        in_text = {
+            int(match.group("count").replace(".", ""))
+            for match in _GIFTED_TO.finditer(doc.key)
+            if not any(s <= match.start("count") < e for s, e in spans)
+        }
+    return in_text.pop() if len(in_text) == 1 else None
 
 
 def _link_units(doc: Document, amounts: list[Amount]) -> None:

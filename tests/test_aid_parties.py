@@ -74,3 +74,68 @@ def test_purposes_and_range_ends_are_not_recipients(text: str) -> None:
 def test_amounts_that_are_not_aid_get_no_parties() -> None:
     [amount] = extract("Doanh thu của công ty đạt 20 tỷ đồng cho năm 2023.").amounts
     assert amount.kind == "other" and (amount.donor, amount.recipient, amount.purpose) == (None, None, None)
+
+
+# --- donors and recipients are entities or None ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "donor"),
+    [
+        # a subject that is no entity: a noun phrase about the money, or members, not a body
+        ("Tổng giá trị khoản viện trợ trong đợt này là 250.000 USD, dành cho việc xây trường.", None),
+        (
+            "Ban tổ chức cho biết cán bộ, đoàn viên, hội viên đã hỗ trợ gần 900 triệu đồng nhằm giúp bà con.",
+            None,
+        ),
+        # the entity is trimmed to where the verbs and amounts begin
+        (
+            "Hội Chữ thập đỏ thành phố vận động được 2 tỷ đồng để hỗ trợ người dân.",
+            "Hội Chữ thập đỏ thành phố",
+        ),
+        (
+            "Tổng giá trị khoản viện trợ do cộng đồng người Hàn Quốc tại Việt Nam tài trợ là 300 triệu đồng.",
+            "cộng đồng người Hàn Quốc tại Việt Nam",
+        ),
+        (
+            "Giai đoạn 2 của dự án được Cơ quan Hợp tác Quốc tế Hàn Quốc (KOICA) tài trợ 250.000 USD.",
+            "Cơ quan Hợp tác Quốc tế Hàn Quốc",
+        ),
+        ("Nhật Bản viện trợ 2 triệu USD cho tỉnh Quảng Trị.", "Nhật Bản"),
+        ("Dịp này, Samsung Việt Nam đã tài trợ 5 tỷ đồng cho bệnh viện.", "Samsung Việt Nam"),
+        (
+            "Dịp này, các tổ chức phi chính phủ nước ngoài đã trao tặng hơn 1,2 triệu USD cho tỉnh.",
+            "các tổ chức phi chính phủ nước ngoài",
+        ),
+        (
+            "Dịp này, Tổng Lãnh sự quán Nhật Bản tại TP Hồ Chí Minh đã trao tặng 500 triệu đồng cho trường.",
+            "Tổng Lãnh sự quán Nhật Bản tại TP Hồ Chí Minh",
+        ),
+    ],
+)
+def test_a_donor_is_an_entity_or_none(text: str, donor: str | None) -> None:
+    assert [party[0] for party in parties(text)] == [donor]
+
+
+@pytest.mark.parametrize(
+    ("text", "recipient"),
+    [
+        ("Quỹ Thiện Tâm trao tặng 200 triệu đồng cho hộ nghèo.", None),  # beneficiaries, not an entity
+        ("Quỹ Thiện Tâm trao tặng 200 triệu đồng cho xã Long Hòa.", "xã Long Hòa"),
+        (
+            "Số thiết bị do Đại sứ quán Úc tài trợ trị giá 1,7 tỷ đồng, giúp Bệnh viện Nhi đồng thành phố nâng cao năng lực.",
+            "Bệnh viện Nhi đồng thành phố",
+        ),
+    ],
+)
+def test_a_recipient_is_an_entity_or_none(text: str, recipient: str | None) -> None:
+    assert [party[1] for party in parties(text)] == [recipient]
+
+
+def test_a_clause_with_its_own_amount_keeps_its_donor_to_itself() -> None:
+    """The total raised in the first clause is not given by the donor of its part in the second."""
+    text = (
+        "Năm 2024, tổng giá trị viện trợ vận động được là 9,6 tỷ đồng; trong đó, "
+        "Tổ chức Đông Tây Hội ngộ tài trợ 4,2 tỷ đồng xây 3 điểm trường."
+    )
+    assert [party[0] for party in parties(text)] == [None, "Tổ chức Đông Tây Hội ngộ"]

@@ -10,7 +10,8 @@ with facts as (
     select 'fct_event_mention', article_id, record_id, evidence_start, evidence_end
     from {{ ref('fct_event_mention') }}
     union all
-    select 'fct_aid', article_id, record_id, evidence_start, evidence_end from {{ ref('fct_aid') }}
+    select 'fct_aid_mention', article_id, record_id, evidence_start, evidence_end
+    from {{ ref('fct_aid_mention') }}
 ),
 
 extracted as (

@@ -1,62 +1,84 @@
--- Aid amounts: donations, grants, sponsorship and fund-raising results, with the original
--- amount and currency, their value in VND and USD at the year's average rate (seed
--- exchange_rates; the nearest year when the year is outside it), and the donor, recipient and
--- purpose where the text names them. Dated by the article that reports them.
-with amounts as (
-    select * from {{ ref('int_amounts__current') }} where amount_kind = 'aid'
+-- One row per real-world donation, however many articles report it (int_aid__facts groups the
+-- reports; fct_aid_mention lists them). The amount is that of its most precise report, in its own
+-- currency, in VND (the text's stated conversion when one report gives it, else the year's rate) and
+-- in USD; donor and recipient are the first named by its reports. Analysts add up the rows with
+-- counts_in_totals: a cumulative total, or a part of a donation already counted, is not added again.
+with mentions as (
+    select
+        mentions.*,
+        facts.aid_id,
+        facts.is_primary_mention,
+        facts.part_of_aid_id,
+        row_number() over (
+            partition by facts.aid_id order by mentions.reported_on, mentions.article_id, mentions.evidence_start
+        ) as report_rank
+    from {{ ref('int_aid__mentions') }} as mentions
+    inner join {{ ref('int_aid__facts') }} as facts using (record_id)
 ),
 
-rates as (
-    select * from {{ ref('exchange_rates') }}
+donations as (
+    select
+        aid_id,
+        min(reported_on) as first_reported_on,
+        max(reported_on) as last_reported_on,
+        count(*) as mention_count,
+        count(distinct article_id) as article_count,
+        count(distinct site_id) as site_count,
+        bool_or(is_cumulative) as is_cumulative,
+        any_value(part_of_aid_id) as part_of_aid_id,
+        arg_min(article_id, report_rank) as first_article_id,
+        arg_min(amount_vnd, report_rank) filter (where amount_vnd_is_stated) as stated_vnd,
+        arg_min(unit_value, report_rank) filter (where unit_value is not null) as unit_value,
+        arg_min(unit_count, report_rank) filter (where unit_count is not null) as unit_count,
+        arg_min(donor_name, report_rank) filter (where donor_name is not null) as donor_name,
+        arg_min(donor_organization_id, report_rank) filter (where donor_organization_id is not null)
+            as donor_organization_id,
+        arg_min(donor_country_code, report_rank) filter (where donor_country_code is not null)
+            as donor_country_code,
+        arg_min(recipient_name, report_rank) filter (where recipient_name is not null) as recipient_name,
+        arg_min(recipient_organization_id, report_rank) filter (where recipient_organization_id is not null)
+            as recipient_organization_id,
+        arg_min(purpose_text, report_rank) filter (where purpose_text is not null) as purpose_text
+    from mentions
+    group by aid_id
 ),
 
-rate_years as (
-    select min(rate_year) as first_year, max(rate_year) as last_year from rates
-),
-
-organizations as (
-    select name_as_written, organization_id, country_code from {{ ref('int_organizations__resolved') }}
-),
-
-named_countries as (
-    select amounts.record_id, countries.country_code
-    from amounts
-    inner join {{ ref('countries') }} as countries
-        on countries.country_code <> 'VN'
-        and regexp_matches(amounts.donor_text, '(^|[^[:alnum:]])' || countries.name_vi || '($|[^[:alnum:]])')
-    qualify row_number() over (partition by amounts.record_id order by length(countries.name_vi) desc) = 1
+primary_mentions as (
+    select * from mentions where is_primary_mention
 )
 
 select
-    {{ generate_surrogate_key(['amounts.document_id', 'amounts.record_ordinal', 'amounts.amount_value',
-        'amounts.currency_code']) }} as aid_id,
-    amounts.document_id as article_id,
-    amounts.site_id,
-    amounts.reference_date as aid_date,
-    amounts.amount_value,
-    amounts.amount_value_max,
-    amounts.currency_code,
-    amounts.qualifier,
-    amounts.amount_text,
-    amounts.amount_value * rate.vnd_per_unit as amount_vnd,
-    amounts.amount_value * rate.usd_per_unit as amount_usd,
-    rate.rate_year as exchange_rate_year,
-    amounts.donor_text,
-    donor.organization_id as donor_organization_id,
-    coalesce(named_countries.country_code, donor.country_code) as donor_country_code,
-    amounts.recipient_text,
-    recipient.organization_id as recipient_organization_id,
-    amounts.purpose_text,
-    amounts.evidence_sentence,
-    amounts.evidence_start,
-    amounts.evidence_end,
-    amounts.record_id
-from amounts
-cross join rate_years
-left join rates as rate
-    on rate.currency = amounts.currency_code
-    and rate.rate_year = least(greatest(year(coalesce(amounts.reference_date, current_date)), rate_years.first_year),
-        rate_years.last_year)
-left join organizations as donor on donor.name_as_written = amounts.donor_text
-left join organizations as recipient on recipient.name_as_written = amounts.recipient_text
-left join named_countries on named_countries.record_id = amounts.record_id
+    donations.aid_id,
+    donations.first_reported_on,
+    donations.last_reported_on,
+    donations.mention_count,
+    donations.article_count,
+    donations.site_count,
+    primary_mentions.amount_value,
+    primary_mentions.amount_value_max,
+    primary_mentions.currency_code,
+    primary_mentions.qualifier,
+    primary_mentions.amount_text,
+    case
+        when primary_mentions.currency_code = 'VND' or primary_mentions.amount_vnd_is_stated
+            then primary_mentions.amount_vnd
+        else coalesce(donations.stated_vnd, primary_mentions.amount_vnd)
+    end as amount_vnd,
+    primary_mentions.currency_code <> 'VND'
+        and (primary_mentions.amount_vnd_is_stated or donations.stated_vnd is not null) as amount_vnd_is_stated,
+    primary_mentions.amount_usd,
+    primary_mentions.exchange_rate_year,
+    donations.unit_value,
+    donations.unit_count,
+    donations.is_cumulative,
+    donations.part_of_aid_id,
+    not donations.is_cumulative and donations.part_of_aid_id is null as counts_in_totals,
+    donations.donor_name,
+    donations.donor_organization_id,
+    donations.donor_country_code,
+    donations.recipient_name,
+    donations.recipient_organization_id,
+    donations.purpose_text,
+    donations.first_article_id
+from donations
+inner join primary_mentions using (aid_id)

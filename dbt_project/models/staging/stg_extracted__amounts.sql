@@ -9,5 +9,14 @@ select
     amount_text,
     donor as donor_text,
     recipient as recipient_text,
-    purpose as purpose_text
+    purpose as purpose_text,
+    role as amount_role,
+    converts_ordinal,
+    amount_vnd_stated,
+    is_per_unit,
+    unit_of_ordinal,
+    unit_value,
+    unit_count,
+    part_of_ordinal,
+    is_cumulative
 from {{ source('extracted', 'amounts') }}
