@@ -31,7 +31,7 @@ attachments, and the seed pages for donations; other rows are not judged):
   total (in đồng as the text states it, else at the seed exchange_rates' rate for the year, as the
   marts convert; a range at its lower end; gifts per unit at value times count), against the sum of
   `amount_vnd` over the mart's rows that are not flagged cumulative nor linked to a total (the flags
-  are read when the mart has them).
+  are read when the mart has them; its own `counts_in_totals` when it has that).
 
 Columns are read by name (information_schema), so this runs on one-row-per-mention marts (whose
 double counts it shows) and on one-row-per-fact marts alike.
@@ -90,6 +90,7 @@ class Row:
     unit_value: float | None = None
     is_cumulative: bool | None = None  # None: the mart has no such flag
     part_of: str | None = None
+    counts_in_totals: bool | None = None  # the mart's own flag for what sums add, when it has one
     kind: str | None = None
     matches: list[int] = field(default_factory=list)  # indexes of the true facts it matches
 
@@ -181,6 +182,7 @@ def donation_rows(marts: Marts) -> list[Row]:
         "unit_value": first_present(columns, UNIT_VALUE_COLUMNS),
         "is_cumulative": "is_cumulative",
         "part_of": "part_of_aid_id",
+        "counts_in_totals": "counts_in_totals",
     }
     rows = []
     for values in marts.select("fct_aid", wanted):
@@ -203,6 +205,7 @@ def donation_rows(marts: Marts) -> list[Row]:
                 unit_value=_float(values["unit_value"]),
                 is_cumulative=values["is_cumulative"] if "is_cumulative" in columns else None,
                 part_of=values["part_of"],
+                counts_in_totals=values["counts_in_totals"] if "counts_in_totals" in columns else None,
             )
         )
     return rows
@@ -435,7 +438,13 @@ def evaluate(analytics: Path, day: int = 1, reports: Reports | None = None) -> d
         Decimal(0),
     )
     mart_total = sum(
-        row.amount_vnd or 0.0 for row in aid_rows if not row.is_cumulative and row.part_of is None
+        row.amount_vnd or 0.0
+        for row in aid_rows
+        if (
+            row.counts_in_totals
+            if row.counts_in_totals is not None
+            else not row.is_cumulative and row.part_of is None
+        )
     )
     return {
         "analytics": str(analytics),
