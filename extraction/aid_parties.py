@@ -73,9 +73,7 @@ _NEW_PHRASE = re.compile(r"\s+(?:các|những|một|\d)", re.IGNORECASE)
 _LEAD_IN = re.compile(rf"^(?:.*?(?:,|{alternation(_RULES['reporting'])})\s+)*", re.IGNORECASE)
 
 # --- what an entity looks like ([entities]) ---
-_PLACE_WORDS = alternation(
-    ["xã", "phường", "thị trấn", "huyện", "quận", "thị xã", "tỉnh", "thành phố", "TP", "Tp"]
-)
+_PLACE_WORDS = alternation(_ENTITIES["place_words"])
 _OPENER = re.compile(
     rf"(?:(?:các|những|nhiều)\s+)?(?:{alternation(_ENTITIES['openers'], unless_before=_ENTITIES['not_after'])})(?!\w)",
     re.IGNORECASE,

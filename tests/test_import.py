@@ -496,16 +496,17 @@ def test_imported_files_reach_the_analysts_copy_after_one_run(tmp_path: Path) ->
     assert scalar(analytics, "SELECT count(*) FROM dim_site WHERE site_id <> ?", SOURCE) == 4  # the portals
     aid = query(
         analytics,
-        "SELECT a.article_url, f.amount_value, f.currency_code, f.aid_date FROM fct_aid f "
-        "JOIN dim_article a ON a.article_id = f.article_id WHERE a.article_url LIKE 'import://%' ORDER BY 1",
+        "SELECT a.article_url, f.amount_value, f.currency_code, f.first_reported_on, f.mention_count "
+        "FROM fct_aid f JOIN dim_article a ON a.article_id = f.first_article_id "
+        "WHERE a.article_url LIKE 'import://%' ORDER BY 1",
     )
     assert aid == [
-        (notice_url, 20000.0, "USD", date(2024, 5, 20)),
-        (letter_url, 850_000_000.0, "VND", date(2024, 4, 12)),
+        (notice_url, 20000.0, "USD", date(2024, 5, 20), 1),
+        (letter_url, 850_000_000.0, "VND", date(2024, 4, 12), 1),
     ]
     [(recipient,)] = query(
         analytics,
-        "SELECT f.recipient_text FROM fct_aid f JOIN dim_article a ON a.article_id = f.article_id "
+        "SELECT m.recipient_text FROM fct_aid_mention m JOIN dim_article a ON a.article_id = m.article_id "
         "WHERE a.article_url = ?",
         letter_url,
     )

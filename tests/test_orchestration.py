@@ -185,14 +185,34 @@ def test_the_analysts_copy_answers_the_questions_of_the_dimensional_model(refres
         "JOIN dim_directive t ON t.directive_id = r.target_directive_id "
         "WHERE s.directive_label = 'Công văn 677-CV/TU' AND t.directive_label = 'Chỉ thị 12-CT/TW'",
     ) != [(0,)]
-    aid = query(
+    gift = query(
         analytics,
-        "SELECT f.amount_vnd, f.donor_text, f.donor_country_code FROM fct_aid f JOIN dim_article a USING (article_id) "
-        "WHERE a.site_id = 'nhipsongmientay' AND f.amount_vnd IN (3.2e9, 1.7e9)",
+        "SELECT f.amount_vnd, f.donor_country_code, f.recipient_name, f.mention_count, f.part_of_aid_id IS NOT NULL "
+        "FROM fct_aid f WHERE f.amount_vnd = 1.7e9 AND f.donor_name LIKE 'Tổng Lãnh sự%Nhật Bản%'",
     )
-    # the seed article and a later one report both amounts; the seed names the donors this way
-    assert (1.7e9, "Tổng Lãnh sự Nhật Bản", "JP") in aid
-    assert (3.2e9, "các tổ chức phi chính phủ nước ngoài", None) in aid
+    # two articles report the consulate's gift (the seed as a part of the 3,2 tỷ raised): one donation
+    assert gift == [(1.7e9, "JP", "Trường Cao đẳng Văn hóa - Nghệ thuật Cần Thơ", 2, True)]
+    donors = query(
+        analytics,
+        "SELECT m.donor_text FROM fct_aid_mention m JOIN fct_aid f USING (aid_id) WHERE f.amount_vnd = 1.7e9 "
+        "AND f.donor_name LIKE 'Tổng Lãnh sự%Nhật Bản%' ORDER BY m.reported_on",
+    )
+    assert donors == [
+        ("Tổng Lãnh sự quán Nhật Bản",),
+        ("Tổng Lãnh sự Nhật Bản",),
+    ]  # as each article writes it
+    assert query(
+        analytics,
+        "SELECT f.mention_count, f.amount_vnd_is_stated, f.currency_code FROM fct_aid f WHERE f.amount_vnd = 28e9",
+    ) == [(1, True, "USD")]  # hơn 1,2 triệu USD (tương đương khoảng 28 tỷ đồng): one donation in dollars
+    per_gift = "SELECT amount_role FROM fct_aid_mention WHERE amount_text = 'gần 300 nghìn đồng'"
+    assert query(analytics, per_gift) == [("unit",)]
+    assert scalar(analytics, "SELECT count(*) FROM fct_aid WHERE amount_value = 3e5") == 0  # not a donation
+    fragments = (
+        "SELECT donor_name FROM fct_aid WHERE donor_name LIKE 'Tổng giá trị%' "
+        "OR regexp_matches(donor_name, '[0-9]| đã | đồng$| nhằm$')"
+    )
+    assert query(analytics, fragments) == []  # donors are entities, never a piece of a sentence
     [(person_id,)] = query(
         analytics, "SELECT person_id FROM dim_person WHERE person_name = 'Lê Thị Thanh Giang'"
     )
