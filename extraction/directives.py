@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from itertools import pairwise
 
 from extraction.dates import FULL_DATE, full_date_at
 from extraction.records import Directive, DirectiveRelation, DirectiveType, Evidence
@@ -102,6 +103,7 @@ class _Mention:
     issuer: str | None = None
     title: str | None = None
     details_end: int = 0  # end of the date and issuer written after the number (= end when none)
+    listed: bool = False  # right after another document, joined by "," or "và": "Nghị quyết 36, Chỉ thị 45"
 
 
 def _clean_code(code: str | None) -> str | None:
@@ -161,6 +163,9 @@ def _mentions(doc: Document) -> list[_Mention]:
     found.sort(key=lambda m: m.start)
     for mention in found:
         _attach_details(doc, mention)
+    for before, mention in pairwise(found):
+        between = key[before.details_end : mention.start]
+        mention.listed = before.details_end <= mention.start and bool(_LIST_JOIN.fullmatch(between))
     for mention in found:
         mention.title = _title(doc, mention, found)
     return found
@@ -271,15 +276,13 @@ def _back_to_comma(key: str, start: int, position: int) -> int:
 def find_directives(doc: Document) -> tuple[list[Directive], list[DirectiveRelation]]:
     """The documents the text names, each merged over its mentions, and the relations between them.
 
-    The title comes from the first mention that gives one, but a full citation (number with date or
-    issuer, "Chỉ thị số 45-CT/TW, ngày 19/5/2015 của Bộ Chính trị về ...") beats a bare one ("Nghị quyết
-    36, Chỉ thị 45 về ...", where the subject may be shared by the list).
+    The title comes from the first mention that gives one, but a document standing alone beats the
+    last of a list ("Nghị quyết 36, Chỉ thị 45 về ...", where the subject may be the whole list's).
     """
     mentions = _mentions(doc)
     merged: dict[tuple[str, str], Directive] = {}
-    title_from_citation: dict[tuple[str, str], bool] = {}
+    title_from_list: dict[tuple[str, str], bool] = {}
     for mention in mentions:
-        cited = mention.details_end > mention.end
         evidence = doc.evidence(mention.start, mention.end)
         key = (mention.type, mention.number)
         current = merged.get(key)
@@ -294,7 +297,7 @@ def find_directives(doc: Document) -> tuple[list[Directive], list[DirectiveRelat
                 evidence=evidence,
                 mentions=[evidence],
             )
-            title_from_citation[key] = cited
+            title_from_list[key] = mention.listed
             continue
         current.mentions.append(evidence)
         if mention.code and not current.code:
@@ -302,9 +305,9 @@ def find_directives(doc: Document) -> tuple[list[Directive], list[DirectiveRelat
             current.evidence = evidence
         current.issued_on = current.issued_on or mention.issued_on
         current.issuer = current.issuer or mention.issuer
-        if mention.title and (current.title is None or (cited and not title_from_citation[key])):
+        if mention.title and (current.title is None or (title_from_list[key] and not mention.listed)):
             current.title = mention.title
-            title_from_citation[key] = cited
+            title_from_list[key] = mention.listed
     directives = list(merged.values())
     return directives, _relations(doc, mentions)
 

@@ -256,8 +256,8 @@ def test_a_title_ends_where_the_sentence_goes_on(text: str, title: str | None) -
     assert directive.title == title
 
 
-def test_a_full_citation_gives_the_title_before_a_bare_mention() -> None:
-    """In "Nghị quyết 36, Chỉ thị 45 về ..." the subject may belong to the whole list."""
+def test_a_document_standing_alone_gives_the_title_before_the_last_of_a_list() -> None:
+    """In "Nghị quyết 36, Chỉ thị 45 về ..." the subject may be the whole list's."""
     assert (
         titles(
             "Nghị quyết 36, Chỉ thị 45 về công tác đối với người Việt Nam ở nước ngoài vẫn còn nguyên giá trị. "
@@ -265,6 +265,17 @@ def test_a_full_citation_gives_the_title_before_a_bare_mention() -> None:
             "36-NQ/TW ngày 26/3/2004 của Bộ Chính trị là văn bản quan trọng."
         )[("chi_thi", "45")]
         == "tiếp tục đẩy mạnh thực hiện Nghị quyết số 36-NQ/TW"
+    )
+
+
+def test_otherwise_the_first_title_of_an_article_stays() -> None:
+    assert (
+        titles(
+            "UBND thành phố ban hành Quyết định số 12/2023/QĐ-UBND về Quy chế quản lý các hoạt động đối ngoại. "
+            "Hội nghị nhằm cụ thể hóa Quyết định số 12/2023/QĐ-UBND của UBND thành phố về tăng cường công tác "
+            "đối ngoại nhân dân."
+        )[("quyet_dinh", "12")]
+        == "Quy chế quản lý các hoạt động đối ngoại"
     )
 
 
