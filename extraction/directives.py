@@ -247,7 +247,9 @@ def _title_end(key: str, start: int, quoted: bool, mentions: list[_Mention]) -> 
         if joined:
             return joined.start()  # the next document of a list
         if other.details_end > other.end or TITLE_START.match(key, other.details_end):
-            return other.end  # a document the title names, followed by its own date, issuer or subject
+            return min(
+                end, other.end
+            )  # a document the title names, followed by its own date, issuer or subject
     if end == start + _TITLE_LIMIT:
         return None
     return end
@@ -255,8 +257,8 @@ def _title_end(key: str, start: int, quoted: bool, mentions: list[_Mention]) -> 
 
 def _soft_line_break(key: str, position: int) -> bool:
     """A line break inside a sentence (text from PDFs): the line ends without a mark, the next starts lower-case."""
-    before = key[:position].rstrip()
-    after = key[position:].lstrip()
+    before = key[max(0, position - 200) : position].rstrip()
+    after = key[position : position + 200].lstrip()
     return (
         bool(before)
         and before[-1] not in '.!?;:…"'
