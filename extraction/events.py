@@ -235,8 +235,13 @@ def _title(text: str, sentence: Sentence, type_: EventType, keyword_start: int, 
 
 
 def _location(text: str, sentence: Sentence, type_: EventType) -> str | None:
-    """Where: "tại Hội trường ...", "tại TP. Biên Hòa, tỉnh Đồng Nai"; for a visit, the place visited."""
+    """Where: "tại Hội trường ...", "tại TP. Biên Hòa, tỉnh Đồng Nai"; for a visit, the place visited.
+
+    A diplomat's or a mission's seat ("Tổng Lãnh sự Nhật Bản tại Thành phố Hồ Chí Minh") is not where.
+    """
     match = _LOCATION.search(text, sentence.start, sentence.end)
+    while match and _SEAT.search(text, sentence.start, match.start()):
+        match = _LOCATION.search(text, match.start() + 1, sentence.end)
     if match:
         place = _LOCATION_END.sub("", match.group("place")).strip()
         more = _ADMIN_CONTINUES.match(text, match.end("place"), sentence.end)
@@ -251,6 +256,10 @@ def _location(text: str, sentence: Sentence, type_: EventType) -> str | None:
     return None
 
 
+# Right before "tại": a diplomat's post or mission and its country, so what follows is its seat.
+_SEAT = re.compile(
+    rf"(?:{alternation(_RULES['participants']['diplomats'])})(?:\s+quán)?\s+[^,;.()\n]{{2,40}}?\s*$"
+)
 _VISITED = re.compile(
     r"(?i:thăm|làm việc)(?:\s+và\s+làm\s+việc)?(?:\s+(?:với|tại))?\s+"
     r"(?P<place>(?:tỉnh|thành phố|TP\.?|huyện|thị xã|xã|nước|thủ đô)\s+[^\W\d_][^,;.()\n]{1,40})"

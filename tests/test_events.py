@@ -180,3 +180,14 @@ def test_a_visit_takes_the_place_visited_as_location() -> None:
         prepare("Ngày 3/11, đoàn công tác đã thăm và làm việc với tỉnh Sóc Trăng.", PUBLISHED)
     )
     assert (event.type, event.location) == ("visit", "tỉnh Sóc Trăng")
+
+
+def test_a_diplomats_seat_is_not_the_events_place() -> None:
+    [event] = find_events(
+        prepare(
+            "Ngày 14/9, Tổng Lãnh sự Nhật Bản tại Thành phố Hồ Chí Minh dự lễ khánh thành trường học tại "
+            "thành phố Cần Thơ.",
+            PUBLISHED,
+        )
+    )
+    assert event.location == "thành phố Cần Thơ"

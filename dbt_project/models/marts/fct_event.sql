@@ -7,6 +7,12 @@ with mentions as (
     select * from {{ ref('fct_event_mention') }}
 ),
 
+first_reported as (
+    select event_id, article_id as first_article_id
+    from mentions
+    qualify row_number() over (partition by event_id order by reported_on nulls last, article_id, evidence_start) = 1
+),
+
 first_dated as (
     select event_id, event_date, event_title
     from mentions
@@ -53,11 +59,13 @@ select
     located.location_id,
     located.location_id_after_2025,
     coalesce(participants.participant_count, 0) as participant_count,
+    first_reported.first_article_id,
     reports.first_reported_on,
     reports.last_reported_on,
     reports.mention_count,
     reports.site_count
 from reports
 inner join first_dated using (event_id)
+inner join first_reported using (event_id)
 left join located using (event_id)
 left join participants using (event_id)
