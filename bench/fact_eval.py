@@ -27,6 +27,7 @@ attachments, and the seed pages for donations; other rows are not judged):
 - recall: true facts matched by at least one row / true facts;
 - double-counted: true facts matched by more than one row;
 - over-merged: matched rows that also carry a report of a different fact (look-alikes merged);
+- wrong flags: matched donation rows whose `is_cumulative` or `part_of_aid_id` disagrees with the fact;
 - VND totals: the true total of donations that are neither running totals nor parts of a listed
   total (in đồng as the text states it, else at the seed exchange_rates' rate for the year, as the
   marts convert; a range at its lower end; gifts per unit at value times count), against the sum of
@@ -362,6 +363,22 @@ def score(
     )
 
 
+def wrong_flags(
+    donations: list[tuple[Donation, set[str]]], rows: list[Row], listed: set[Donation], columns: set[str]
+) -> list[str]:
+    """Matched rows whose running-total flag or link to a total disagrees with the true fact (each
+    checked only when the mart has the column)."""
+    wrong = []
+    for row in rows:
+        for i in row.matches:
+            truth = donations[i][0]
+            if "is_cumulative" in columns and bool(row.is_cumulative) != truth.is_cumulative:
+                wrong.append(f"{truth.given_on} {truth.donor}: is_cumulative {row.is_cumulative}")
+            if "part_of_aid_id" in columns and (row.part_of is not None) != (truth.part_of in listed):
+                wrong.append(f"{truth.given_on} {truth.donor}: part_of_aid_id {row.part_of}")
+    return wrong
+
+
 def exchange_rates() -> dict[tuple[int, str], Decimal]:
     with EXCHANGE_RATES.open(encoding="utf-8") as handle:
         return {
@@ -428,6 +445,8 @@ def evaluate(analytics: Path, day: int = 1, reports: Reports | None = None) -> d
         describe_event_row,
     )
     listed = {fact for fact, _ in donations}
+    aid_figures = aid.as_dict()
+    aid_figures["wrong_flags"] = wrong_flags(donations, aid_rows, listed, marts.columns("fct_aid"))
     rates = exchange_rates()
     true_total = sum(
         (
@@ -454,7 +473,7 @@ def evaluate(analytics: Path, day: int = 1, reports: Reports | None = None) -> d
             "donation_days": DONATION_DAYS,
             "event_days": EVENT_DAYS,
         },
-        "donations": aid.as_dict(),
+        "donations": aid_figures,
         "events": event.as_dict(),
         "double_counted_facts": aid.double_counted + event.double_counted,
         "vnd_total": {
@@ -480,11 +499,14 @@ def report(figures: dict[str, Any]) -> str:
             f"over-merged rows {part['over_merged_rows']}"
         )
     lines.append(f"double-counted facts: {figures['double_counted_facts']}")
+    wrong = figures["donations"]["wrong_flags"]
+    lines.append(f"donations with a wrong running-total or part flag: {len(wrong)}")
     total = figures["vnd_total"]
     lines.append(
         f"VND total (not cumulative, not a part): true {total['true']:,.0f}  marts {total['marts']:,.0f}  "
         f"difference {total['difference']:+,.0f}"
     )
+    lines.extend(f"  donations wrong flag: {item}" for item in wrong)
     for name in ("donations", "events"):
         part = figures[name]
         for label, key in (

@@ -140,6 +140,7 @@ def test_one_row_per_mention_shows_its_double_counts_and_false_rows(tmp_path: Pa
     events = figures["events"]
     assert (events["precision"], events["recall"], events["double_counted"]) == (0.667, 1.0, 1)
     assert figures["double_counted_facts"] == 3
+    assert aid["wrong_flags"] == []  # a mart without the flags is not judged on them
     # the true total: the gift, the conversion as stated, 300 gifts of 500.000, the year's total (not
     # its part), both KOICA gifts at the seed rates of their years
     rates = fact_eval.exchange_rates()
@@ -160,6 +161,7 @@ def test_one_row_per_fact_is_counted_once_and_a_merged_look_alike_shows(tmp_path
     assert aid["over_merged_rows"] == 1
     assert figures["events"]["recall"] == 1.0 and figures["events"]["double_counted"] == 0
     assert figures["vnd_total"]["marts"] == pytest.approx(1.72e9 + 2.9e9 + 1.5e8 + 9.6e9 + 5.79e9)
+    assert aid["wrong_flags"] == []
 
 
 def test_the_command_prints_the_figures_and_writes_json(
@@ -190,3 +192,6 @@ def test_the_analysts_copy_of_a_run_is_evaluated_against_every_day_one_fact(firs
     for part in (aid, events):
         assert part["rows_judged"] > 0 and 0.5 <= part["precision"] <= 1 and 0.5 <= part["recall"] <= 1
     assert figures["vnd_total"]["true"] > 0 and figures["vnd_total"]["marts"] > 0
+    # fct_aid is one row per real donation: none of the stories' donations is counted twice, and the
+    # look-alikes (KOICA's two gifts, Plan International's two) stay apart
+    assert aid["counted_twice"] == [] and aid["over_merged_rows"] == 0
