@@ -4,7 +4,6 @@ and (through tmux, a real terminal) a pasted two-line query answering as the sam
 from __future__ import annotations
 
 import io
-import os
 import re
 import shutil
 import subprocess
@@ -23,6 +22,7 @@ from cli.sql_guard import REFUSED, open_read_only, refusal
 from cli.sql_render import LONG_TEXT, Result, show
 from cli.sql_shell import Quit, Shell, run_script
 from cli.sql_statements import split_statements
+from settings import environment_with
 
 ROOT = Path(__file__).resolve().parent.parent
 AID_ROWS = 7
@@ -368,7 +368,7 @@ class _Tmux:
         return subprocess.run([*self.base, *arguments], capture_output=True, text=True, check=True).stdout
 
     def start(self, command: str, cwd: Path) -> None:
-        environment = {**os.environ, "TERM": "xterm-256color"}
+        environment = environment_with({"TERM": "xterm-256color"})
         subprocess.run(
             [*self.base, "new-session", "-d", "-x", "100", "-y", "50", "-c", str(cwd), command],
             env=environment,
