@@ -126,10 +126,17 @@ def first_refresh(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> R
     folder, record = shared / "first_refresh", shared / "first_refresh.json"
     with FileLock(shared / "first_refresh.lock"):
         if not record.exists():
+            # a worker that gave up half-way (a timeout) leaves its folder behind, and its runs stopped
+            shutil.rmtree(folder, ignore_errors=True)
             folder.mkdir()
             env = pipeline_env(folder)
             runs = [start_doingoai_run(env) for _ in range(2)]
-            outputs = [run.communicate(timeout=900) for run in runs]
+            try:
+                outputs = [run.communicate(timeout=900) for run in runs]
+            finally:
+                for run in runs:
+                    if run.poll() is None:
+                        run.kill()
             record.write_text(
                 json.dumps(
                     [[run.returncode, out, err] for run, (out, err) in zip(runs, outputs, strict=True)]
