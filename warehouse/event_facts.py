@@ -1,7 +1,7 @@
 """Events across articles: every report of an event (a mention) joined to one real-world event (a fact).
 
 Two sites reporting the same reception give two mentions and one fact: analysts count facts. The
-dbt Python model int_events__merged loads the mentions and their resolved participants and calls
+dbt Python model int_events__facts loads the mentions and their resolved participants and calls
 `merge_event_mentions`; the rules live here as plain functions over plain rows, unit-tested in
 tests/test_event_facts.py without dbt or a database.
 
@@ -78,7 +78,7 @@ class EventMention:
 
 @dataclass(frozen=True)
 class MergedMention:
-    """A mention and the fact it reports (int_events__merged)."""
+    """A mention and the fact it reports (int_events__facts)."""
 
     mention_id: str
     event_id: str

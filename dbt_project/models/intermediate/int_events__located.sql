@@ -1,6 +1,6 @@
 -- Each article's report of an event (a mention) with its key and the province its location names (the
 -- longest place name found in it, then in the evidence sentence), kept as written in the article and
--- mapped to its post-2025 province. event_mention_id is made here only; int_events__merged joins the
+-- mapped to its post-2025 province. event_mention_id is made here only; int_events__facts joins the
 -- mentions of one real-world event under an event_id.
 with events as (
     select * from {{ ref('int_events__current') }}

@@ -1,5 +1,5 @@
 -- One row per real-world event (a visit, a conference, a reception, a ceremony...), however many
--- articles report it: int_events__merged joins the reports by the written rules of
+-- articles report it: int_events__facts joins the reports by the written rules of
 -- warehouse/event_facts.py. Its date, title and place are those of its first report that writes
 -- them (a date counted from the publication date gives way to a written one); the reports
 -- themselves are in fct_event_mention, who took part in fct_event_participant.

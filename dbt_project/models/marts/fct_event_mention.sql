@@ -1,6 +1,6 @@
 -- One row per article's report of an event (a mention): its evidence, the date, place and title as
 -- this article gives them, and the real-world event it reports (fct_event, joined by
--- int_events__merged). Two sites reporting one reception are two rows here and one in fct_event.
+-- int_events__facts). Two sites reporting one reception are two rows here and one in fct_event.
 with mentions as (
     select *
     from {{ ref('int_events__located') }}
@@ -33,5 +33,5 @@ select
     mentions.evidence_end,
     mentions.record_id
 from mentions
-inner join {{ ref('int_events__merged') }} as merged on merged.event_mention_id = mentions.event_mention_id
+inner join {{ ref('int_events__facts') }} as merged on merged.event_mention_id = mentions.event_mention_id
 left join participants on participants.event_mention_id = mentions.event_mention_id

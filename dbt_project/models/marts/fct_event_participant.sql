@@ -8,7 +8,7 @@ with named as (
         mentions.document_id as article_id,
         mentions.reference_date
     from {{ ref('int_event_participants__resolved') }} as participants
-    inner join {{ ref('int_events__merged') }} as merged using (event_mention_id)
+    inner join {{ ref('int_events__facts') }} as merged using (event_mention_id)
     inner join (
         select distinct on (event_mention_id) event_mention_id, document_id, reference_date
         from {{ ref('int_events__located') }}
