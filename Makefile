@@ -13,7 +13,7 @@ DBT_SOURCES := $(shell find $(DBT_DIR) -mindepth 1 \( -path $(DBT_DIR)/target -o
 export DOINGOAI_DB ?= data/warehouse.duckdb
 export DOINGOAI_ANALYTICS_DB ?= data/analytics.duckdb
 
-.PHONY: install manifest run test test-fast lint typecheck ui clean chromium tmux
+.PHONY: install manifest run test test-fast lint typecheck ui clean chromium docs tmux
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -43,6 +43,20 @@ test: install chromium tmux
 # tests/conftest.py marks the slow tiers by the fixtures a test takes (README, "Tests").
 test-fast: install
 	$(BIN)/python -m pytest -m "not slow" -n 2 -q
+
+# dbt's documentation site: the lineage graph and every model's and column's description, with the
+# columns' types read from the warehouse (DOINGOAI_DB, so after `make run`). `dbt docs generate` works
+# offline and writes into its own target folder, leaving the manifest the Dagster definitions read alone;
+# the site is served on 127.0.0.1 only (Ctrl-C stops it).
+DOCS_PORT   ?= 8080
+DOCS_TARGET ?= $(CURDIR)/$(DBT_DIR)/target/docs
+docs: install
+	@test -f "$(DOINGOAI_DB)" || { echo "no warehouse at $(DOINGOAI_DB): make run first"; exit 1; }
+	cd $(DBT_DIR) && DOINGOAI_DB=$(abspath $(DOINGOAI_DB)) $(CURDIR)/$(BIN)/dbt docs generate --quiet \
+	  --project-dir . --profiles-dir . --target-path $(DOCS_TARGET)
+	@echo "dbt docs: http://127.0.0.1:$(DOCS_PORT)/#!/model/model.doingoai.fct_aid (Ctrl-C stops them)"
+	cd $(DBT_DIR) && $(CURDIR)/$(BIN)/dbt docs serve --quiet --project-dir . --profiles-dir . \
+	  --target-path $(DOCS_TARGET) --host 127.0.0.1 --port $(DOCS_PORT) --no-browser
 
 # The browser test drives Debian's chromium (Playwright never downloads a browser here).
 chromium:

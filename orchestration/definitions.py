@@ -8,6 +8,7 @@ from orchestration.assets.dbt import dbt_models, dbt_project
 from orchestration.assets.extraction import extracted_records
 from orchestration.assets.landing import raw_documents
 from orchestration.assets.publish import analytics_copy
+from orchestration.assets.reports import reports
 from orchestration.checks import with_checks_freshness_and_alerts
 from orchestration.resources import DBT_EXECUTABLE, WarehouseResource
 
@@ -16,7 +17,7 @@ nightly_refresh = dg.define_asset_job(
     selection=dg.AssetSelection.all(),
     # steps take turns anyway (one DuckDB writer); one process avoids re-importing the pipeline per step
     executor_def=dg.in_process_executor,
-    description="Crawl every site, parse, build and test the dbt models, publish the analysts' copy.",
+    description="Crawl every site, parse, build and test the dbt models, publish the analysts' copy, draw its charts.",
 )
 
 
@@ -33,7 +34,7 @@ def nightly_refresh_schedule(context: dg.ScheduleEvaluationContext) -> dg.RunReq
 
 
 defs = dg.Definitions(
-    assets=[raw_pages, raw_documents, extracted_records, dbt_models, analytics_copy],
+    assets=[raw_pages, raw_documents, extracted_records, dbt_models, analytics_copy, reports],
     jobs=[nightly_refresh],
     schedules=[nightly_refresh_schedule],
     resources={
