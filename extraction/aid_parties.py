@@ -90,6 +90,7 @@ _NUMBERED = re.compile(r"(?:số|quận|phường|khu)$", re.IGNORECASE)  # "Tr�
 _CAPITALISED = re.compile(rf"[{UPPER}0-9]")
 _NAME_LINKS = frozenset({"-", "–", "&", "và", "for", "of", "the", "and", "de"})
 _MAX_WORDS = 14
+_ACRONYM_AFTER = re.compile(r" ?\([A-ZĐ][A-ZĐ0-9&-]{1,12}\)")
 _WORD = re.compile(r"\S+")
 _PUNCTUATION = re.compile(r"[,;.:()“”\"!?]")
 
@@ -208,8 +209,16 @@ def _entity(doc: Document, start: int, end: int, spans: list[tuple[int, int]]) -
     for span_start, span_end in spans:
         if span_start in (start, name_start) and span_end <= end:
             found = doc.text[start:span_end].strip()
-            return phrase if phrase.startswith(found) else found  # the finder may stop a word short
-    return phrase if _is_entity(phrase) else None
+            # the finder may stop a word short
+            return _with_acronym(doc, start, phrase if phrase.startswith(found) else found)
+    return _with_acronym(doc, start, phrase) if _is_entity(phrase) else None
+
+
+def _with_acronym(doc: Document, start: int, name: str) -> str:
+    """The name with the acronym bracketed right after it ("Cơ quan Hợp tác Quốc tế Hàn Quốc (KOICA)"),
+    so that resolution joins it to the acronym written alone elsewhere."""
+    acronym = _ACRONYM_AFTER.match(doc.text, start + len(name))
+    return name + acronym.group(0) if acronym else name
 
 
 def _name_end(doc: Document, start: int, end: int) -> int:

@@ -93,6 +93,31 @@ def test_a_mission_is_one_donor_with_or_without_quan_or_its_city(first: str, sec
     assert party_key(first) == party_key(second)
 
 
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("Cơ quan Hợp tác Quốc tế Hàn Quốc (KOICA)", "KOICA"),
+        ("Tổ chức Plan International", "Plan International"),
+        ("Plan International", "Tổ chức Plan International Việt Nam"),
+    ],
+)
+def test_a_donor_and_its_acronym_or_longer_name_are_one_donor(first: str, second: str) -> None:
+    assert same_donation(replace(GIFT, donor_name=first), report(donor_name=second))
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("Đại sứ quán Nhật Bản", "Tổng Lãnh sự quán Nhật Bản"),
+        ("Trường Tiểu học An Bình", "Trường Trung học cơ sở An Bình"),
+        ("KOICA", "JICA"),
+    ],
+)
+def test_look_alike_names_are_different_parties(first: str, second: str) -> None:
+    assert not same_donation(replace(GIFT, donor_name=first), report(donor_name=second))
+    assert not same_donation(replace(GIFT, recipient_name=first), report(recipient_name=second))
+
+
 def test_different_donors_stay_apart() -> None:
     assert party_key("Tổ chức World Vision") != party_key("Tổ chức Plan International")
     assert not same_donation(GIFT, report(donor_name="Tổ chức World Vision"))

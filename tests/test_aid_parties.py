@@ -99,7 +99,7 @@ def test_amounts_that_are_not_aid_get_no_parties() -> None:
         ),
         (
             "Giai đoạn 2 của dự án được Cơ quan Hợp tác Quốc tế Hàn Quốc (KOICA) tài trợ 250.000 USD.",
-            "Cơ quan Hợp tác Quốc tế Hàn Quốc",
+            "Cơ quan Hợp tác Quốc tế Hàn Quốc (KOICA)",  # with its acronym: resolution joins the two
         ),
         ("Nhật Bản viện trợ 2 triệu USD cho tỉnh Quảng Trị.", "Nhật Bản"),
         ("Dịp này, Samsung Việt Nam đã tài trợ 5 tỷ đồng cho bệnh viện.", "Samsung Việt Nam"),

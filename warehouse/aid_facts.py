@@ -8,7 +8,8 @@ everything else is plain functions over plain rows, unit-tested in tests/test_ai
 Two reports are the same donation when all of these hold (the README states them for analysts):
 
 1. **Donor**: the same donor, compared by its resolved name folded (an embassy or consulate written
-   with or without "quán" or its city is one donor). Reports of two articles must both name the
+   with or without "quán" or its city is one donor; a name and its bracketed acronym, or a name and
+   a longer name holding it, "Plan International" and "Tổ chức Plan International Việt Nam", too). Reports of two articles must both name the
    donor, or both name the same recipient when one names no donor.
 2. **Amount**: compatible. Each report's amount stands for an interval: "hơn 1,7 tỷ" is 1,7 to 1,8
    tỷ, "khoảng 28 tỷ" 27 to 29 tỷ, "1,72 tỷ" 1,715 to 1,725 tỷ (half a unit of its last digit),
@@ -50,6 +51,8 @@ _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 # "Tổng Lãnh sự quán Nhật Bản tại TP Hồ Chí Minh" and "Tổng Lãnh sự Nhật Bản" are one donor
 _MISSION_WORD = re.compile(r"(?<=s[ựứ]) quán(?!\w)")
 _CITY = re.compile(r" tại .*$")
+_BRACKETED = re.compile(r"\s*\(([^()]*)\)")
+_KIND_OPENING = re.compile(r"^tổ chức ")
 
 
 @dataclass(frozen=True)
@@ -91,15 +94,19 @@ class _Donation:
 
 
 def party_key(name: str | None) -> str | None:
-    """A donor's or recipient's name folded for comparison: case, tones, a mission's "quán" and city."""
+    """A donor's or recipient's name folded for comparison: case, tones, a bracketed acronym, a leading
+    "tổ chức", a mission's "quán" and city ("Tổng Lãnh sự quán Nhật Bản tại TP Hồ Chí Minh")."""
     if not name or not name.strip():
         return None
-    key = " ".join(fold(word) for word in name.split())
-    plain = " ".join(name.lower().split())
-    if _MISSION_WORD.search(plain) or " tại " in plain:
-        plain = _CITY.sub("", _MISSION_WORD.sub("", plain))
-        key = " ".join(fold(word) for word in plain.split())
-    return key
+    plain = " ".join(_BRACKETED.sub(" ", name).lower().split())
+    plain = _CITY.sub("", _MISSION_WORD.sub("", plain))
+    plain = _KIND_OPENING.sub("", plain) or plain
+    return " ".join(fold(word) for word in plain.split())
+
+
+def _acronym(name: str) -> str | None:
+    bracketed = _BRACKETED.search(name)
+    return bracketed.group(1) if bracketed else (name if name.isupper() and " " not in name else None)
 
 
 def stated_year(sentence: str) -> int | None:
@@ -176,11 +183,20 @@ def amounts_compatible(first: AidMention, second: AidMention) -> bool:
 
 
 def _alike(first: str, second: str) -> bool:
-    """Named alike: the same folded name, or one the start of the other ("Bệnh viện Nhi đồng thành phố"
-    and "Bệnh viện Nhi đồng thành phố Cần Thơ")."""
-    first_words, second_words = (party_key(first) or "").split(), (party_key(second) or "").split()
-    shorter = min(len(first_words), len(second_words))
-    return first_words[:shorter] == second_words[:shorter]
+    """Named alike: the same acronym, or one folded name a run of the other's words that starts it or
+    holds at least two words ("Bệnh viện Nhi đồng thành phố" and "... thành phố Cần Thơ"; "Plan
+    International" and "Tổ chức Plan International Việt Nam")."""
+    first_acronym, second_acronym = _acronym(first), _acronym(second)
+    if first_acronym and first_acronym in (second_acronym, second.strip()):
+        return True
+    if second_acronym and second_acronym == first.strip():
+        return True
+    shorter, longer = sorted(((party_key(first) or "").split(), (party_key(second) or "").split()), key=len)
+    if longer[: len(shorter)] == shorter:
+        return True
+    return len(shorter) >= 2 and any(
+        longer[at : at + len(shorter)] == shorter for at in range(len(longer) - len(shorter) + 1)
+    )
 
 
 def _agree(first: str | None, second: str | None) -> bool:
