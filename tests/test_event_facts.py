@@ -21,6 +21,7 @@ RECEPTION = EventMention(
     "reception",
     date(2023, 4, 24),
     province_id="can-tho",
+    province_is_stated=True,
     participants=(KNAPPER,),
     reported_on=date(2023, 4, 24),
     document_url="https://a/1",
@@ -72,6 +73,15 @@ def test_two_events_of_one_article_are_never_merged() -> None:
         ),
         pytest.param({"first_day": date(2024, 4, 24)}, False, id="another-year"),
         pytest.param({"province_id": "ha-noi"}, False, id="another-place-same-people"),
+        pytest.param(
+            {"province_id": "ha-noi", "province_is_stated": False}, True, id="another-province-only-guessed"
+        ),
+        pytest.param(
+            {"province_id": "ha-noi", "province_is_stated": False, "participants": ()},
+            False,
+            id="a-guessed-province-and-no-one-in-common",
+        ),
+        pytest.param({"province_is_stated": False, "participants": ()}, True, id="the-same-province-guessed"),
         pytest.param({"participants": ()}, True, id="same-place-no-one-named"),
         pytest.param({"province_id": None}, True, id="no-place-same-ambassador"),
         pytest.param({"province_id": None, "participants": (GIANG,)}, False, id="no-place-no-one-in-common"),

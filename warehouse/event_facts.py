@@ -12,9 +12,11 @@ every mention already in it on all of these:
 2. The same type (visit, reception, ceremony...).
 3. Compatible dates: the days the two reports give overlap, a multi-day event covering its first to its
    last day; a day counted from the publication date ("hôm qua", "sáng nay") may be one day off.
-4. Never two places: when both name a province, it is the same one.
-5. The same place (both name the same province) or a participant in common: the same person or
-   organisation (as resolved), or a delegation of the same foreign country.
+4. Never two places: when both state where it took place (a province in their location), it is the
+   same province. A province named elsewhere in a report's sentence (a guest's home, a title) is a
+   guess and tells no two events apart.
+5. The same place (the same province, stated or guessed) or a participant in common: the same person
+   or organisation (as resolved), or a delegation of the same foreign country.
 
 Mentions are taken in the order they were reported (publication date, then URL, then position in the
 article), and a mention joins the first fact it agrees with, else starts one. So the same mentions
@@ -52,6 +54,7 @@ class EventMention:
     last_day: date | None = None  # of a multi-day event, when the report gives it
     dated_by_publication: bool = False
     province_id: str | None = None  # location_id of the province it names
+    province_is_stated: bool = False  # named in its location, not only elsewhere in its sentence
     participants: tuple[EventParticipant, ...] = ()
     reported_on: date | None = None
     document_url: str = ""
@@ -97,8 +100,11 @@ def same_event(one: EventMention, other: EventMention) -> bool:
     (first, last), (other_first, other_last) = one.days, other.days
     if first > other_last or other_first > last:
         return False
-    if one.province_id and other.province_id:
-        return one.province_id == other.province_id  # rules 4 and 5: the same place, never two
+    stated = {m.province_id for m in (one, other) if m.province_id and m.province_is_stated}
+    if len(stated) == 2:
+        return False  # rule 4: never two places
+    if one.province_id and one.province_id == other.province_id:
+        return True  # rule 5: the same place
     return bool(one.shared_keys & other.shared_keys)
 
 

@@ -31,7 +31,8 @@ def model(dbt, session):  # dbt's signature; the refs are read through `dbt`
             "t",
             """select distinct on (event_mention_id)
                       event_mention_id, document_id, event_type, event_date, event_end_date,
-                      dated_by_publication, location_id, reference_date, document_url, record_ordinal
+                      dated_by_publication, location_id, location_is_stated, reference_date, document_url,
+                      record_ordinal
                from t order by event_mention_id, record_ordinal""",
         )
         .fetchall()
@@ -45,13 +46,14 @@ def model(dbt, session):  # dbt's signature; the refs are read through `dbt`
             last_day=last_day,
             dated_by_publication=dated_by_publication,
             province_id=province_id,
+            province_is_stated=province_is_stated,
             participants=tuple(participants[mention_id]),
             reported_on=reported_on,
             document_url=document_url,
             ordinal=ordinal,
         )
         for (mention_id, article_id, event_type, first_day, last_day, dated_by_publication, province_id,
-             reported_on, document_url, ordinal) in mentions
+             province_is_stated, reported_on, document_url, ordinal) in mentions
     )  # fmt: skip
     schema = pa.schema([("mention_id", pa.string()), ("event_id", pa.string())])
     table = pa.Table.from_pylist([dataclasses.asdict(row) for row in merged], schema=schema)

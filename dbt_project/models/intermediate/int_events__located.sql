@@ -11,6 +11,7 @@ matches as (
         events.record_id,
         lookup.location_id,
         lookup.location_id_after_2025,
+        contains(lower(coalesce(events.location_text, '')), lookup.place_key) as is_stated,
         row_number() over (
             partition by events.record_id
             order by
@@ -30,6 +31,7 @@ select
         as event_mention_id,
     events.*,
     matches.location_id,
-    matches.location_id_after_2025
+    matches.location_id_after_2025,
+    coalesce(matches.is_stated, false) as location_is_stated
 from events
 left join matches on matches.record_id = events.record_id and matches.preference = 1
