@@ -104,9 +104,9 @@ def dates_in(doc: Document, sentence: Sentence) -> list[Dated]:
             when = resolve_relative(match.group(1), doc.published_on)
         if when:
             word = match.group(1).lower().split()[0]
-            part = word if word != "hôm" else None
+            part_of_day = word if word != "hôm" else None
             by_publication = not match.group("day")
-            found.append(Dated(when, match.start(), match.end(), part, by_publication=by_publication))
+            found.append(Dated(when, match.start(), match.end(), part_of_day, by_publication=by_publication))
     return sorted(found, key=lambda dated: dated.start)
 
 

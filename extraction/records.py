@@ -10,6 +10,7 @@ extra keys.
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Any, Literal
@@ -175,7 +176,8 @@ class Event:
     evidence: Evidence
     location: str | None = None
     participants: list[Participant] = field(default_factory=list)
-    end_date: date | None = None  # the last day of a multi-day event, when the text gives it
+    # the last day of a multi-day event, when the text gives it ("datetime.date": `date` is a field here)
+    end_date: datetime.date | None = None
     # The day was counted from the publication date ("hôm qua", "sáng nay"), not written.
     dated_by_publication: bool = False
 
