@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 import click
+import duckdb
 from rich.console import Console
 
 from cli.sql_guard import open_read_only
@@ -42,7 +43,11 @@ def sql(context: click.Context, statements: str | None, db: Path, max_rows: int)
     if not Path(db).exists():
         raise click.ClickException(f"{db} does not exist yet: run `make run` first")
     shell_output, problems = Console(), Console(stderr=True)
-    with open_read_only(db) as connection:
+    try:
+        connection = open_read_only(db)
+    except duckdb.Error as error:  # not a DuckDB file, or a writer holds its lock
+        raise click.ClickException(f"{db} cannot be opened read-only: {error}") from None
+    with connection:
         shell = Shell(connection, shell_output, problems, max_rows)
         if statements is not None:
             try:

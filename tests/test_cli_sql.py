@@ -316,9 +316,12 @@ def test_the_command_runs_several_statements_and_a_script_on_standard_input(db: 
     assert failing.exit_code == 1 and "disabled by configuration" in failing.output
 
 
-def test_the_command_says_when_the_copy_is_missing(tmp_path: Path) -> None:
+def test_the_command_says_when_the_copy_is_missing_or_unreadable(tmp_path: Path) -> None:
     result = CliRunner().invoke(sql, ["--db", str(tmp_path / "none.duckdb"), "select 1"])
     assert result.exit_code == 1 and "run `make run` first" in result.output
+    (tmp_path / "text.duckdb").write_text("not a database")
+    result = CliRunner().invoke(sql, ["--db", str(tmp_path / "text.duckdb"), "select 1"])
+    assert result.exit_code == 1 and "cannot be opened read-only" in result.output
 
 
 # --- a real terminal ----------------------------------------------------------------------------------
