@@ -580,10 +580,13 @@ def _text(text: str) -> str:
 def _index_html(charts: Sequence[RenderedChart], source_name: str, as_of: date | None) -> str:
     figures = "\n".join(
         f"""<figure id="{html.escape(chart.path.stem)}">
-  <h2>{html.escape(chart.title)}</h2>
   <img src="{html.escape(chart.path.name)}" alt="{html.escape(chart.title)}" width="{int(FIGURE_INCHES[0] * DPI)}" height="{int(FIGURE_INCHES[1] * DPI)}">
   <figcaption>{html.escape(_text(chart.caption))}<br><small>{html.escape(_text(chart.source_line))}</small></figcaption>
 </figure>"""
+        for chart in charts
+    )
+    contents = "\n".join(
+        f'<li><a href="#{html.escape(chart.path.stem)}">{html.escape(chart.title)}</a></li>'
         for chart in charts
     )
     return f"""<!doctype html>
@@ -604,6 +607,9 @@ small {{ color: #555; }}
 <p>Drawn from {html.escape(source_name)} after the last good run; data up to {as_of.isoformat() if as_of else "no article yet"}
 (the newest article's publication date). Each caption says which tables a chart reads: query them with
 <code>doingoai sql</code>.</p>
+<ul>
+{contents}
+</ul>
 {figures}
 </body>
 </html>
