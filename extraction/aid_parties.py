@@ -37,6 +37,9 @@ _GIVE = alternation(_RULES["give"])
 _STOP = alternation(_RULES["stops"]) + "|" + _GIVE
 _PHRASE = rf"(?P<np>(?:(?!(?-i:{_STOP})(?!\w))[^\s,;.:()“”\"]+\s*){{1,14}})"
 _BEFORE_GIVE = alternation(_RULES["before_give"])
+_RECEIVE = alternation(_RULES["receive"])
+_NOT_THE_SUBJECT = re.compile(rf"(?<!\w)(?:{alternation(_RULES['purpose'])}|{_RECEIVE})(?!\w)", re.IGNORECASE)
+_SUBJECT_RECEIVES = re.compile(rf"(?:\s+(?:{_BEFORE_GIVE}))*\s+(?:{_RECEIVE})(?!\w)", re.IGNORECASE)
 _DONOR_PATTERNS = [
     # "do X tài trợ", "được X tài trợ": X runs up to the verb, over words such as "tại" that end a
     # phrase elsewhere
@@ -50,6 +53,11 @@ _DONOR_PATTERNS = [
         re.IGNORECASE,
     ),
     re.compile(rf"(?<!\w)nhà tài trợ\s+{_PHRASE}", re.IGNORECASE),
+    # "tiếp nhận 500 triệu đồng từ X"
+    re.compile(
+        rf"(?<!\w)(?:{_RECEIVE})(?!\w)[^;.]{{0,80}}?(?<!\w)(?:của|từ)\s+(?!(?:năm|ngày|tháng|\d)){_PHRASE}",
+        re.IGNORECASE,
+    ),
 ]
 _SUBJECT_VERB = re.compile(rf"(?:\s+(?:{_BEFORE_GIVE}))*\s+(?:{_GIVE})(?!\w)", re.IGNORECASE)
 _KIND_WORD = re.compile(rf"(?:{alternation(_RULES['kind_words'])})\s+", re.IGNORECASE)
@@ -70,7 +78,10 @@ _GOODS = re.compile(r"^\s*(?P<np>(?:các|những)\s+[^;.]{3,80}?)\s+cho(?!\w)", 
 # a lower-case word after a capitalised name that starts a new noun phrase: "Tổng Lãnh sự Nhật Bản các trang thiết bị"
 _NEW_PHRASE = re.compile(r"\s+(?:các|những|một|\d)", re.IGNORECASE)
 # adverbials and reporting verbs before the subject ("Dịp này, ...", "Ban tổ chức cho biết ...")
-_LEAD_IN = re.compile(rf"^(?:.*?(?:,|{alternation(_RULES['reporting'])})\s+)*", re.IGNORECASE)
+_LEAD_IN = re.compile(
+    rf"^(?:.*?(?:[,;]|{alternation(_RULES['reporting'])})\s+)*(?:(?:{alternation(_MONEY['roles']['part'])})\s+)?",
+    re.IGNORECASE,
+)
 
 # --- what an entity looks like ([entities]) ---
 _PLACE_WORDS = alternation(_ENTITIES["place_words"])
@@ -90,6 +101,7 @@ _NUMBERED = re.compile(r"(?:số|quận|phường|khu)$", re.IGNORECASE)  # "Tr�
 _CAPITALISED = re.compile(rf"[{UPPER}0-9]")
 _NAME_LINKS = frozenset({"-", "–", "&", "và", "for", "of", "the", "and", "de"})
 _MAX_WORDS = 14
+_CLAUSE_MARK = re.compile(r"[,;]")
 _ACRONYM_AFTER = re.compile(r" ?\([A-ZĐ][A-ZĐ0-9&-]{1,12}\)")
 _WORD = re.compile(r"\S+")
 _PUNCTUATION = re.compile(r"[,;.:()“”\"!?]")
@@ -111,10 +123,23 @@ def add_parties(doc: Document, amounts: list[Amount], names: list[Organization |
         others = [a for a in amounts if a.kind == "aid" and sentence.start <= a.evidence.start < sentence.end]
         alone = all(clause[0] <= other.evidence.start < clause[1] for other in others)
         windows = [clause, (sentence.start, sentence.end)] if alone else [clause]
+        # a donor named after the amount stands before the next donation ("5 tỷ đồng, trong đó X tài trợ
+        # 2 tỷ đồng": X gives the part, not the total); the amount's own conversion is no other donation
+        ordinal = len(result)
+        following = [
+            other.evidence.start
+            for other in others
+            if other.evidence.start > at and ordinal not in (other.converts_ordinal, other.unit_of_ordinal)
+        ]
+        until = min(following, default=sentence.end)
+        # ... and before the comma that opens the next donation's clause
+        if following:
+            until = max([at, *(mark.end() for mark in _CLAUSE_MARK.finditer(doc.key, at, until))])
+        donor_windows = [(start, min(end, until)) for start, end in windows]
         result.append(
             replace(
                 amount,
-                donor=_first(lambda w, at=at: _donor(doc, w, spans, at), windows),
+                donor=_first(lambda w, at=at: _donor(doc, w, spans, at), donor_windows),
                 recipient=_first(lambda w, at=at: _recipient(doc, w, spans, at), windows),
                 purpose=_first(lambda w: _purpose(doc, w), windows[:1]),
             )
@@ -147,17 +172,27 @@ def _donor(doc: Document, window: tuple[int, int], spans: list[tuple[int, int]],
         for pattern in _DONOR_PATTERNS
         for match in pattern.finditer(doc.key, start, end)
     ]
-    for verb in _SUBJECT_VERB.finditer(doc.key, start, end):
-        before = doc.key[start : verb.start()]
-        lead_in = _LEAD_IN.match(before)
-        subject_start = start + (lead_in.end() if lead_in else 0)
-        if subject_start < verb.start():
-            candidates.append((subject_start, subject_start, verb.start()))
+    candidates += _subjects(doc, _SUBJECT_VERB, window)
     for _, np_start, np_end in _nearest(candidates, at):
         party = _entity(doc, np_start, np_end, spans)
         if party:
             return party
     return None
+
+
+def _subjects(doc: Document, verbs: re.Pattern[str], window: tuple[int, int]) -> list[tuple[int, int, int]]:
+    """The subject before each verb of the window ("Dịp này, X đã trao tặng"), unless the verb stands in
+    a purpose clause or after a verb of receiving ("X đã tiếp nhận ... để hỗ trợ": X gives nothing)."""
+    start, end = window
+    candidates = []
+    for verb in verbs.finditer(doc.key, start, end):
+        lead_in = _LEAD_IN.match(doc.key[start : verb.start()])
+        subject_start = start + (lead_in.end() if lead_in else 0)
+        name_end = _name_end(doc, subject_start, verb.start())
+        gap = doc.key[name_end : verb.start()]
+        if subject_start < verb.start() and not _NOT_THE_SUBJECT.search(gap):
+            candidates.append((subject_start, subject_start, verb.start()))
+    return candidates
 
 
 def _nearest(candidates: list[tuple[int, int, int]], at: int) -> list[tuple[int, int, int]]:
@@ -168,6 +203,7 @@ def _nearest(candidates: list[tuple[int, int, int]], at: int) -> list[tuple[int,
 
 def _recipient(doc: Document, window: tuple[int, int], spans: list[tuple[int, int]], at: int) -> str | None:
     candidates = [(m.start("np"), m.start("np"), m.end("np")) for m in _RECIPIENT.finditer(doc.key, *window)]
+    candidates += _subjects(doc, _SUBJECT_RECEIVES, window)  # "Hội Chữ thập đỏ đã tiếp nhận ..."
     for gift in _GIFT_TO.finditer(doc.key, *window):  # "tặng ông Mai Văn Lợt": a named person or body
         if any(span_start == gift.end() for span_start, _ in spans):
             candidates.append((gift.end(), gift.end(), window[1]))

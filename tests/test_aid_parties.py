@@ -89,9 +89,11 @@ def test_amounts_that_are_not_aid_get_no_parties() -> None:
             None,
         ),
         # the entity is trimmed to where the verbs and amounts begin
+        # who raises money from others (vận động) is not its donor, nor the subject of a purpose clause
+        ("Hội Chữ thập đỏ thành phố vận động được 2 tỷ đồng để hỗ trợ người dân.", None),
         (
-            "Hội Chữ thập đỏ thành phố vận động được 2 tỷ đồng để hỗ trợ người dân.",
-            "Hội Chữ thập đỏ thành phố",
+            "Hội Chữ thập đỏ thành phố Cần Thơ đã hỗ trợ 2 tỷ đồng cho người dân.",
+            "Hội Chữ thập đỏ thành phố Cần Thơ",
         ),
         (
             "Tổng giá trị khoản viện trợ do cộng đồng người Hàn Quốc tại Việt Nam tài trợ là 300 triệu đồng.",
@@ -139,3 +141,15 @@ def test_a_clause_with_its_own_amount_keeps_its_donor_to_itself() -> None:
         "Tổ chức Đông Tây Hội ngộ tài trợ 4,2 tỷ đồng xây 3 điểm trường."
     )
     assert [party[0] for party in parties(text)] == [None, "Tổ chức Đông Tây Hội ngộ"]
+
+
+def test_who_receives_is_the_recipient_and_whom_from_the_donor() -> None:
+    text = (
+        "Hội Chữ thập đỏ tỉnh đã tiếp nhận 500 triệu đồng từ Tập đoàn Hoàng Long để hỗ trợ người dân vùng lũ."
+    )
+    assert parties(text) == [("Tập đoàn Hoàng Long", "Hội Chữ thập đỏ tỉnh", "hỗ trợ người dân vùng lũ")]
+
+
+def test_the_donor_of_a_part_is_not_the_donor_of_its_total() -> None:
+    text = "Tổng kinh phí dự án là 3,5 tỷ đồng, trong đó KOICA tài trợ 2,5 tỷ đồng, phần còn lại do tỉnh đối ứng."
+    assert [party[0] for party in parties(text)] == [None, "KOICA"]
