@@ -201,6 +201,7 @@ def interactive(shell: Shell, db: Path, history: Path) -> None:
     def _enter(event: KeyPressEvent) -> None:
         buffer = event.current_buffer
         if is_dot_command(buffer.text) or split_statements(buffer.text).complete:
+            buffer.text = buffer.text.rstrip()  # a paste's last line break: not kept in the history
             buffer.validate_and_handle()
         else:
             buffer.insert_text("\n")
