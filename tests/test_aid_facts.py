@@ -168,6 +168,19 @@ def test_two_amounts_of_one_article_for_different_projects_stay_apart() -> None:
     assert groups(school, well) == [{"r1"}, {"r2"}]
 
 
+def test_the_lead_and_the_body_of_one_article_telling_one_gift_are_one_donation() -> None:
+    lead = replace(GIFT, recipient_name=None)
+    body = report(
+        document_id="a1",
+        evidence_start=800,
+        reported_on=GIFT.reported_on,
+        amount_value=1.72e9,
+        qualifier="exact",
+        recipient_name="Trường Cao đẳng Văn hóa - Nghệ thuật Cần Thơ",
+    )
+    assert groups(lead, body) == [{"r1", "r2"}]
+
+
 def test_a_cumulative_total_never_joins_a_single_donation() -> None:
     assert groups(GIFT, report(is_cumulative=True)) == [{"r1"}, {"r2"}]
 
