@@ -60,7 +60,8 @@ def split_statements(text: str) -> Split:
         char = text[position]
         two = text[position : position + 2]
         if char == ";":
-            statements.append(Statement("".join(written).strip(), "".join(code).strip()))
+            if "".join(code).strip():  # `;;` or a comment alone before a `;` is no statement
+                statements.append(Statement("".join(written).strip(), "".join(code).strip()))
             written, code = [], []
             position += 1
             continue

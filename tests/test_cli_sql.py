@@ -69,6 +69,7 @@ def _texts(text: str) -> list[str]:
 def test_statements_end_at_semicolons_not_at_line_ends() -> None:
     assert _texts("select count(*)\nfrom fct_aid;") == ["select count(*)\nfrom fct_aid"]
     assert _texts("select 1; select 2;\nselect 3") == ["select 1", "select 2", "select 3"]
+    assert _texts("select 1;; -- nothing here\n;") == ["select 1"]
 
 
 def test_a_semicolon_inside_a_string_a_name_or_a_comment_ends_nothing() -> None:
