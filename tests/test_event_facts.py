@@ -57,6 +57,7 @@ def test_two_events_of_one_article_are_never_merged() -> None:
     ("changes", "merged"),
     [
         pytest.param({"event_type": "visit"}, False, id="another-type"),
+        pytest.param({"event_type": "other"}, True, id="a-report-naming-no-specific-kind"),
         pytest.param({"first_day": date(2023, 4, 25)}, False, id="next-day-as-written"),
         pytest.param(
             {"first_day": date(2023, 4, 25), "dated_by_publication": True}, True, id="next-day-by-publication"
@@ -140,3 +141,10 @@ def test_the_facts_do_not_depend_on_the_order_rows_arrive_in() -> None:
     expected = {"m1": "m1", "m2": "m1", "m3": "m3", "m4": "m3"}
     assert facts(*mentions) == expected
     assert facts(*reversed(mentions)) == expected
+
+
+def test_a_generic_report_joins_one_specific_kind_only() -> None:
+    generic = report("m2", "article-2", event_type="other", reported_on=date(2023, 4, 25))
+    visit = report("m3", "article-3", event_type="visit", reported_on=date(2023, 4, 26))
+    # m2 may be the reception m1; m3, a visit, agrees with m2 but not with m1, so it is another event
+    assert facts(RECEPTION, generic, visit) == {"m1": "m1", "m2": "m1", "m3": "m3"}

@@ -9,7 +9,8 @@ The rules, for a mention and a fact formed so far. The mention joins the fact on
 every mention already in it on all of these:
 
 1. Another article: two events of one article are two events (the extractor keeps one per activity).
-2. The same type (visit, reception, ceremony...).
+2. The same type (visit, reception, ceremony...); a report whose words name no specific kind
+   ("other": "chương trình", "sự kiện") may be of any.
 3. Compatible dates: the days the two reports give overlap, a multi-day event covering its first to its
    last day; a day counted from the publication date ("hôm qua", "sáng nay") may be one day off.
 4. Never two places: when both state where it took place (a province in their location), it is the
@@ -30,6 +31,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+# The type of a report whose words name no specific kind of activity (extraction.records.EventType).
+GENERIC_TYPE = "other"
 # A day counted from the publication date may be off by this much either way.
 PUBLICATION_SLACK = timedelta(days=1)
 
@@ -95,7 +98,9 @@ class _Fact:
 
 def same_event(one: EventMention, other: EventMention) -> bool:
     """Whether two mentions may report one event: rules 1 to 5 of the module's docstring."""
-    if one.article_id == other.article_id or one.event_type != other.event_type:
+    if one.article_id == other.article_id:
+        return False
+    if one.event_type != other.event_type and GENERIC_TYPE not in (one.event_type, other.event_type):
         return False
     (first, last), (other_first, other_last) = one.days, other.days
     if first > other_last or other_first > last:

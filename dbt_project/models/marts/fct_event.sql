@@ -13,6 +13,14 @@ first_reported as (
     qualify row_number() over (partition by event_id order by reported_on nulls last, article_id, evidence_start) = 1
 ),
 
+typed as (
+    -- a report naming no specific kind (other) takes the kind of the others
+    select event_id, event_type
+    from mentions
+    where event_type <> 'other'
+    qualify row_number() over (partition by event_id order by reported_on nulls last, article_id, evidence_start) = 1
+),
+
 first_dated as (
     select event_id, event_date, event_title
     from mentions
@@ -39,7 +47,6 @@ participants as (
 reports as (
     select
         event_id,
-        any_value(event_type) as event_type,
         max(event_end_date) as event_end_date,
         min(reported_on) as first_reported_on,
         max(reported_on) as last_reported_on,
@@ -51,7 +58,7 @@ reports as (
 
 select
     reports.event_id,
-    reports.event_type,
+    coalesce(typed.event_type, 'other') as event_type,
     first_dated.event_date,
     case when reports.event_end_date > first_dated.event_date then reports.event_end_date end as event_end_date,
     first_dated.event_title,
@@ -67,5 +74,6 @@ select
 from reports
 inner join first_dated using (event_id)
 inner join first_reported using (event_id)
+left join typed using (event_id)
 left join located using (event_id)
 left join participants using (event_id)
