@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import replace
+from functools import partial
 
 from extraction.countries import country_code
 from extraction.records import Amount, Organization, Person
@@ -139,9 +140,9 @@ def add_parties(doc: Document, amounts: list[Amount], names: list[Organization |
         result.append(
             replace(
                 amount,
-                donor=_first(lambda w, at=at: _donor(doc, w, spans, at), donor_windows),
-                recipient=_first(lambda w, at=at: _recipient(doc, w, spans, at), windows),
-                purpose=_first(lambda w: _purpose(doc, w), windows[:1]),
+                donor=_first(partial(_donor, doc, spans=spans, at=at), donor_windows),
+                recipient=_first(partial(_recipient, doc, spans=spans, at=at), windows),
+                purpose=_first(partial(_purpose, doc), windows[:1]),
             )
         )
     return result

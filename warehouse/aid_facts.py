@@ -280,7 +280,7 @@ def _assignments(donations: list[_Donation]) -> list[AidAssignment]:
         aid_id = surrogate_key(first.document_id, str(first.evidence_start))
         for mention in donation.mentions:
             aid_of_record[mention.record_id] = aid_id
-    result = []
+    result: list[AidAssignment] = []
     for donation in donations:
         aid_id = aid_of_record[donation.mentions[0].record_id]
         primary = min(donation.mentions, key=_precision)
