@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
+from typing import Any
 
 import pytest
 
@@ -31,9 +32,9 @@ GIFT = AidMention(
 )
 
 
-def report(**changes: object) -> AidMention:
+def report(**changes: Any) -> AidMention:
     """Another report of GIFT, in another article nine days later, unless `changes` say otherwise."""
-    defaults: dict[str, object] = {"record_id": "r2", "document_id": "a2", "reported_on": date(2022, 6, 30)}
+    defaults: dict[str, Any] = {"record_id": "r2", "document_id": "a2", "reported_on": date(2022, 6, 30)}
     return replace(GIFT, **(defaults | changes))
 
 
