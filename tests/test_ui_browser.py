@@ -261,3 +261,64 @@ def test_a_broken_layout_fails_that_sites_check_and_keeps_the_analysts_copy(
     page.get_by_text(failed_run[:8]).first.wait_for()
     page.get_by_text("Failure").first.wait_for()
     _snap(page, "08-runs-after-broken-layout.png")
+
+
+def test_the_reports_asset_shows_its_charts(page: Page, operated: Operated) -> None:
+    """The charts the good run drew, inside the `reports` asset's metadata (Markdown, data: URIs)."""
+    _open(page, "/assets/reports")
+    page.get_by_text("[Show Markdown]").first.click()
+    charts = page.locator('img[src^="data:image/png;base64,"]')
+    charts.first.wait_for()
+    page.wait_for_timeout(1000)  # let every picture decode before the screenshot
+    widths = charts.evaluate_all("pictures => pictures.map(picture => picture.naturalWidth)")
+    assert widths == [1100] * 5, widths
+    page.get_by_text("each counted once however many articles report it").first.wait_for()
+    _snap(page, "09-report-charts.png")
+
+
+def test_make_docs_serves_the_dbt_docs_with_every_column_described(page: Page, operated: Operated) -> None:
+    """`make docs` on the refreshed warehouse: fct_aid's page lists each column with its description."""
+    import yaml
+
+    port = _free_port()
+    log_path = operated.refreshed.folder / "docs.log"
+    with log_path.open("w") as log:
+        docs = subprocess.Popen(
+            [
+                "make",
+                "--no-print-directory",
+                "-o",
+                ".venv/.installed",
+                "docs",
+                f"DOCS_PORT={port}",
+                f"DOCS_TARGET={operated.refreshed.folder / 'dbt_docs'}",
+            ],
+            cwd=ROOT,
+            env=operated.refreshed.env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,  # make and the dbt it starts: stop the whole group, and only it
+        )
+        try:
+            deadline = time.monotonic() + 300
+            while True:
+                assert docs.poll() is None, log_path.read_text()[-3000:]
+                try:
+                    if httpx.get(f"http://127.0.0.1:{port}/catalog.json", timeout=2).status_code == 200:
+                        break
+                except httpx.HTTPError:
+                    pass
+                assert time.monotonic() < deadline, "make docs did not serve in 300 s"
+                time.sleep(1)
+            page.goto(f"http://127.0.0.1:{port}/#!/model/model.doingoai.fct_aid")
+            page.get_by_text("counts_in_totals").first.wait_for()
+            page.get_by_text("Columns", exact=True).first.scroll_into_view_if_needed()
+            page.wait_for_timeout(1000)
+            _snap(page, "10-dbt-docs-fct_aid.png")
+            text = " ".join(page.inner_text("body").split())
+            spec = yaml.safe_load((ROOT / "dbt_project/models/marts/fct_aid.yml").read_text(encoding="utf-8"))
+            for column in spec["models"][0]["columns"]:
+                assert column["name"] in text and " ".join(column["description"].split()) in text, column
+        finally:
+            os.killpg(docs.pid, signal.SIGTERM)
+            docs.wait(timeout=30)
