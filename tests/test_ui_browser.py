@@ -319,6 +319,10 @@ def test_make_docs_serves_the_dbt_docs_with_every_column_described(page: Page, o
             spec = yaml.safe_load((ROOT / "dbt_project/models/marts/fct_aid.yml").read_text(encoding="utf-8"))
             for column in spec["models"][0]["columns"]:
                 assert column["name"] in text and " ".join(column["description"].split()) in text, column
+            page.get_by_title("View Lineage Graph").click()  # the round button at the bottom right
+            page.get_by_text("Lineage Graph", exact=True).first.wait_for()
+            page.wait_for_timeout(2000)  # let the graph lay itself out
+            _snap(page, "11-dbt-docs-lineage.png")
         finally:
             os.killpg(docs.pid, signal.SIGTERM)
             docs.wait(timeout=30)
