@@ -185,6 +185,22 @@ def test_the_analysts_copy_answers_the_questions_of_the_dimensional_model(refres
         "JOIN dim_directive t ON t.directive_id = r.target_directive_id "
         "WHERE s.directive_label = 'Công văn 677-CV/TU' AND t.directive_label = 'Chỉ thị 12-CT/TW'",
     ) != [(0,)]
+    # a directive's title is its own subject or none: never another's (the stories write 12-CT/TW's
+    # subject after 38-CT/TW and others), never a type word cut off by a PDF line
+    assert query(
+        analytics,
+        "SELECT count(*) FROM (SELECT lower(directive_title) FROM dim_directive "
+        "WHERE directive_title IS NOT NULL GROUP BY 1 HAVING count(*) > 1)",
+    ) == [(0,)]
+    assert query(
+        analytics,
+        "SELECT directive_label, directive_title FROM dim_directive "
+        "WHERE directive_label IN ('Chỉ thị 38-CT/TW', 'Công văn 451-CV/ĐĐLHHN-VP') ORDER BY 1",
+    ) == [
+        ("Chỉ thị 38-CT/TW", "tiếp tục đổi mới, phát huy vai trò và nâng cao chất lượng, hiệu quả hoạt động "
+         "của Liên hiệp các tổ chức hữu nghị Việt Nam trong tình hình mới"),
+        ("Công văn 451-CV/ĐĐLHHN-VP", "Chương trình hành động thực hiện Chỉ thị số 12-CT/TW"),
+    ]  # fmt: skip
     gift = query(
         analytics,
         "SELECT f.amount_vnd, f.donor_country_code, f.recipient_name, f.mention_count, f.part_of_aid_id IS NOT NULL "
