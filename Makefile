@@ -79,11 +79,10 @@ lint: install
 typecheck: install
 	$(BIN)/mypy
 
-# The Dagster UI on the same DAGSTER_HOME as `make run`: runs, asset graph, schedule.
+# The demo deployment (cli/ui.py): the sample portal on loopback and `dg dev` (webserver and daemon) on
+# workspace.yaml and the DAGSTER_HOME of `make run`; its schedule runs. `make ui LIVE=1`: the live portals.
 ui: install
-	mkdir -p data/dagster_home
-	DAGSTER_HOME=$(CURDIR)/data/dagster_home $(BIN)/python -c "from orchestration.launch import prepare_dagster_home; from pathlib import Path; prepare_dagster_home(Path('data/dagster_home'))"
-	DAGSTER_HOME=$(CURDIR)/data/dagster_home PATH=$(CURDIR)/$(BIN):$$PATH $(BIN)/dagster dev -m orchestration.definitions -h 127.0.0.1 -p 3000
+	$(BIN)/doingoai ui $(if $(LIVE),--live)
 
 clean:
 	rm -rf $(VENV) data artifacts

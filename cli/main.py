@@ -18,6 +18,7 @@ SUBCOMMANDS: dict[str, str] = {
     "import": "cli.importing:import_documents",
     "run": "cli.run:run",
     "rerun-failed": "cli.run:rerun_failed",
+    "ui": "cli.ui:ui",
     "extract": "cli.extract:extract",
     "sql": "cli.sql:sql",
 }

@@ -46,7 +46,16 @@ class WarehouseResource(dg.ConfigurableResource):
 
     @property
     def portal_url(self) -> str | None:
-        return self.portal or get_settings().portal
+        """Where the crawl goes: this portal (the sample portal), or None for the live portals, which a
+        run crawls only when DOINGOAI_LIVE says so: one explicit setting, never a forgotten one."""
+        settings = get_settings()
+        portal = self.portal or settings.portal
+        if portal is None and not settings.live:
+            raise ValueError(
+                "nowhere to crawl: set DOINGOAI_PORTAL to the sample portal's address (make ui does), "
+                "or DOINGOAI_LIVE=1 to crawl the live portals (make ui LIVE=1)"
+            )
+        return portal
 
     def politeness(self) -> Politeness:
         """The crawl settings; retries back off in proportion to a short delay (the sample portal's)."""

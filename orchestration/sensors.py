@@ -2,7 +2,11 @@
 
 The sensor runs in the Dagster daemon (`make ui` starts one). `make run` has no daemon, so
 `orchestration.launch` raises the same alert itself when its run fails; the alert id is the
-run's, so a run is never alerted twice.
+run's, so a run is never alerted twice. A failed run's crawl, if it was still 'running' (its process
+died), is closed as 'aborted' at the same time.
+
+A second sensor, `explain_waiting_runs`, writes into each run that waits for the warehouse's writer
+slot, once a minute and at INFO, which run holds it (`orchestration/progress.py`).
 """
 
 from collections.abc import Callable
@@ -10,8 +14,10 @@ from typing import NamedTuple
 
 import dagster as dg
 
+from orchestration.progress import WAIT_REPORT_EVERY_S, report_waits
 from settings import get_settings
 from warehouse.alerts import Alert, AlertOutcome, raise_alert
+from warehouse.landing import abort_crawl_runs
 
 
 class CheckOutcome(NamedTuple):
@@ -62,8 +68,10 @@ def alert_for_run(instance: dg.DagsterInstance, run: dg.DagsterRun) -> Alert:
     elif failed_steps:
         first = failed_steps[0]
         summary = f"step {first} failed: {step_errors.get(first, '')}".strip()
-    else:
-        summary = f"run {run.status.value.lower()}"
+    else:  # the run failed outside any step: its worker died, or it was stopped before a step began
+        failures = instance.all_logs(run.run_id, of_type=dg.DagsterEventType.PIPELINE_FAILURE)
+        reason = failures[-1].message if failures else ""
+        summary = f"run {run.status.value.lower()}" + (f": {reason}" if reason else "")
     return Alert(
         kind="run_failure",
         job_name=run.job_name,
@@ -90,6 +98,16 @@ def alert_failed_run(
     return raise_alert(alert_for_run(instance, run), settings.db, webhook_url=settings.alert_webhook, log=log)
 
 
+def settle_failed_run(
+    instance: dg.DagsterInstance, run_id: str, log: Callable[[str], None] | None = None
+) -> AlertOutcome:
+    """What a failed run leaves behind, dealt with: its alert raised (once per run), and a crawl it
+    began and never closed (its process was killed) closed as 'aborted'."""
+    outcome = alert_failed_run(instance, run_id, log=log)
+    abort_crawl_runs(get_settings().db, started_by=run_id)
+    return outcome
+
+
 @dg.run_failure_sensor(
     name="alert_on_run_failure",
     default_status=dg.DefaultSensorStatus.RUNNING,
@@ -97,6 +115,20 @@ def alert_failed_run(
     description="Records every failed run in ops.alerts, logs it, and posts it to $DOINGOAI_ALERT_WEBHOOK.",
 )
 def alert_on_run_failure(context: dg.RunFailureSensorContext) -> None:
-    outcome = alert_failed_run(context.instance, context.dagster_run.run_id, log=context.log.error)
+    outcome = settle_failed_run(context.instance, context.dagster_run.run_id, log=context.log.error)
     if outcome.webhook_error:
         context.log.warning(f"webhook failed: {outcome.webhook_error}")
+
+
+@dg.sensor(
+    name="explain_waiting_runs",
+    default_status=dg.DefaultSensorStatus.RUNNING,
+    minimum_interval_seconds=int(WAIT_REPORT_EVERY_S),
+    description="Once a minute, writes into every run waiting for the duckdb_writer slot (INFO) which run "
+    "holds it.",
+)
+def explain_waiting_runs(context: dg.SensorEvaluationContext) -> dg.SkipReason:
+    waits = report_waits(context.instance)
+    return dg.SkipReason(
+        "; ".join(f"run {w.run_id[:8]} waits for {w.pool}" for w in waits) or "no run is waiting for a slot"
+    )

@@ -26,8 +26,9 @@ import functools
 import os
 from collections.abc import Iterable, Mapping
 from pathlib import Path
+from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PREFIX = "DOINGOAI_"
@@ -87,6 +88,18 @@ class Settings(BaseSettings):
         "http://HOST:PORT), keeping the real URLs; unset, the live portals. `doingoai run` sets it for "
         "the run it launches.",
     )
+    live: bool = Field(
+        False,
+        description="DOINGOAI_LIVE: the Dagster deployment crawls the live portals (`make ui LIVE=1`). "
+        "Without it, a run's crawl needs DOINGOAI_PORTAL (`make ui` starts the sample portal and sets it) "
+        "and fails, saying so, when neither is set. Not together with DOINGOAI_PORTAL.",
+    )
+    schedule: Literal["running", "stopped"] | None = Field(
+        None,
+        description="DOINGOAI_SCHEDULE: whether nightly_refresh_schedule starts running when the "
+        "deployment loads (`running` or `stopped`); unset, running when the deployment is told where to "
+        "crawl (DOINGOAI_PORTAL or DOINGOAI_LIVE, as `make ui` does), stopped otherwise.",
+    )
     crawl_delay: float = Field(
         1.0,
         ge=0,
@@ -137,6 +150,21 @@ class Settings(BaseSettings):
         description="DOINGOAI_ALERT_WEBHOOK: every failed run is also POSTed as JSON to this URL; unset, "
         "it is only recorded in ops.alerts and logged.",
     )
+
+    @model_validator(mode="after")
+    def _one_place_to_crawl(self) -> Settings:
+        if self.live and self.portal:
+            raise ValueError(
+                "DOINGOAI_LIVE and DOINGOAI_PORTAL are both set: crawl the live portals or that one"
+            )
+        return self
+
+    @property
+    def schedule_running(self) -> bool:
+        """Whether the nightly schedule runs by default (see `schedule`)."""
+        if self.schedule is not None:
+            return self.schedule == "running"
+        return self.live or self.portal is not None
 
 
 def _user_data_dir() -> Path:

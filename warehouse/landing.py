@@ -60,14 +60,18 @@ def crawl_sites(
     portal: str | None = None,
     politeness: Politeness | None = None,
     on_result: Callable[[FetchResult], None] | None = None,
+    run_id: str | None = None,
 ) -> dict[str, CrawlSummary]:
-    """Crawl the sites (all configured ones by default) and land what came back, site by site."""
+    """Crawl the sites (all configured ones by default) and land what came back, site by site.
+
+    `run_id` names the crawl in raw.crawl_runs and raw.fetches (a new id by default): the orchestrator
+    passes its own run's, so when that run dies, `abort_crawl_runs` can close the crawl it began."""
     configs = load_sites()
     unknown = [site for site in sites or () if site not in configs]
     if unknown:
         raise ValueError(f"unknown site {', '.join(unknown)}: configured are {', '.join(sorted(configs))}")
     chosen = [configs[site] for site in (sites or list(configs))]
-    run_id = uuid.uuid4().hex[:12]
+    run_id = run_id or uuid.uuid4().hex[:12]
     settings = get_settings()  # what the caller leaves unset: DOINGOAI_PORTAL, DOINGOAI_CRAWL_*
     portal = portal or settings.portal  # recorded in the run, whichever way it came
     politeness = politeness or Politeness(
@@ -93,15 +97,40 @@ def crawl_sites(
                 summaries[site.id] = land_results(db_path, run_id, site.id, [*robots, *results])
 
         with ThreadPoolExecutor(max_workers=min(4, len(chosen)) or 1) as pool:
-            for future in [pool.submit(crawl_and_land, site) for site in chosen]:
-                future.result()
+            try:
+                for future in [pool.submit(crawl_and_land, site) for site in chosen]:
+                    future.result()
+            except BaseException:  # stopped (Ctrl-C, SIGTERM) or failed: the other sites stop too
+                client.close()  # their next request fails at once, instead of crawling on for minutes
+                _close_crawl_run(db_path, run_id, "aborted")
+                raise
 
+    _close_crawl_run(
+        db_path, run_id, "succeeded" if all(s.failed == 0 for s in summaries.values()) else "partial"
+    )
+    return summaries
+
+
+def _close_crawl_run(db_path: str | Path | None, run_id: str, status: str) -> None:
     with connect(db_path) as connection:
-        status = "succeeded" if all(s.failed == 0 for s in summaries.values()) else "partial"
         connection.execute(
             "UPDATE raw.crawl_runs SET finished_at = now(), status = ? WHERE run_id = ?", [status, run_id]
         )
-    return summaries
+
+
+def abort_crawl_runs(db_path: str | Path | None, started_by: str) -> int:
+    """Close as 'aborted' the crawls still 'running' that `started_by` began (their run_id is it, or it
+    followed by '/'): the process that ran them is gone, so they will never finish. Returns how many."""
+    if not Path(db_path or get_settings().db).exists():
+        return 0
+    with connect(db_path) as connection:
+        migrate(connection)
+        [(aborted,)] = connection.execute(
+            "UPDATE raw.crawl_runs SET finished_at = now(), status = 'aborted' "
+            "WHERE status = 'running' AND (run_id = ? OR starts_with(run_id, ? || '/'))",
+            [started_by, started_by],
+        ).fetchall()
+    return int(aborted)
 
 
 def _record_sites(connection: duckdb.DuckDBPyConnection, configs: dict[str, SiteConfig]) -> None:

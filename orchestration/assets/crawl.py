@@ -1,5 +1,6 @@
 """Crawl assets: raw pages per site, partitioned so one site can be re-run or backfilled."""
 
+import dataclasses
 import time
 
 import dagster as dg
@@ -35,7 +36,12 @@ def raw_pages(context: dg.AssetExecutionContext, warehouse: WarehouseResource):
     sites = list(context.partition_keys)
     clock = time.monotonic()
     summaries = crawl_sites(
-        warehouse.database, sites, portal=warehouse.portal_url, politeness=warehouse.politeness()
+        warehouse.database,
+        sites,
+        portal=warehouse.portal_url,
+        politeness=warehouse.politeness(),
+        # named after this run and attempt: if the run dies, whoever fails it closes this crawl too
+        run_id=f"{context.run_id}/{context.retry_number}",
     )
     metadata: dict[str, dg.RawMetadataValue] = {
         "sites": dg.MetadataValue.text(", ".join(sites)),
@@ -46,6 +52,10 @@ def raw_pages(context: dg.AssetExecutionContext, warehouse: WarehouseResource):
         "removed": sum(s.removed for s in summaries.values()),
         "failed": sum(s.failed for s in summaries.values()),
         "duration (s)": round(time.monotonic() - clock, 2),
+        # the same counts as data, for `doingoai run`'s summary
+        "per_site_counts": dg.MetadataValue.json(
+            {site: dataclasses.asdict(s) for site, s in summaries.items()}
+        ),
         "per_site": dg.MetadataValue.md(
             "| site | fetched | new | changed | unchanged | removed | failed |\n|---|---|---|---|---|---|---|\n"
             + "\n".join(

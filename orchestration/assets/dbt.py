@@ -10,6 +10,7 @@ it reads the manifest once (`dbt_manifest()`), for these assets and for the chec
 import functools
 import json
 import shutil
+import subprocess
 import warnings
 from pathlib import Path
 from typing import Any
@@ -62,10 +63,24 @@ def newest_source_after(project_dir: Path, parsed_at: float) -> Path | None:
 @dbt_assets(manifest=dbt_manifest(), project=dbt_project, pool=DUCKDB_POOL)
 def dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, warehouse: WarehouseResource):
     warehouse.export_db_env()
+    invocation = dbt.cli(["build"], context=context)
     try:
-        yield from dbt.cli(["build"], context=context).stream()
+        yield from invocation.stream()
     finally:
+        stop_dbt(invocation.process)
         prune_build_artifacts()
+
+
+def stop_dbt(process: subprocess.Popen) -> None:
+    """End dbt if it is still going (the step failed or was stopped before dbt finished): left running,
+    it would hold the warehouse's lock after the run has ended, and the alert and the next run wait."""
+    if process.poll() is None:
+        process.terminate()
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(timeout=10)
 
 
 def prune_build_artifacts(keep: int = KEEP_BUILD_ARTIFACTS) -> None:

@@ -86,6 +86,10 @@ def raw_documents(context: dg.AssetExecutionContext, warehouse: WarehouseResourc
             "parsed": sum(s.parsed for s in summaries.values()),
             "failed": sum(s.failed for s in summaries.values()),
             "duration (s)": round(time.monotonic() - clock, 2),
+            # parsed and failed as data, for `doingoai run`'s summary
+            "per_site_counts": dg.MetadataValue.json(
+                {site: {"parsed": s.parsed, "failed": s.failed} for site, s in summaries.items()}
+            ),
             "per_site": dg.MetadataValue.md(
                 "| site | parsed | failed | judged | no title | no body | no date | generic fallback |\n"
                 "|---|---|---|---|---|---|---|---|\n" + rows
