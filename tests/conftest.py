@@ -81,8 +81,9 @@ def pipeline_env(folder: Path) -> dict[str, str]:
     }
 
 
-def start_doingoai_run(env: dict[str, str], *flags: str) -> subprocess.Popen[str]:
-    """`doingoai run` in its own process, as `make run` starts it (its own sample portal on loopback)."""
+def start_doingoai_run(env: dict[str, str], *flags: str, new_session: bool = False) -> subprocess.Popen[str]:
+    """`doingoai run` in its own process, as `make run` starts it (its own sample portal on loopback);
+    with `new_session`, in a process group of its own, which a test may kill whole."""
     return subprocess.Popen(
         [
             sys.executable,
@@ -98,6 +99,7 @@ def start_doingoai_run(env: dict[str, str], *flags: str) -> subprocess.Popen[str
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
+        start_new_session=new_session,
     )
 
 

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import os
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, Refreshed
+from tests.conftest import ROOT, Refreshed, doingoai_run, start_doingoai_run
 from tests.dagster_calls import markdown
 from tests.queries import query, scalar
 
@@ -267,3 +270,123 @@ def test_every_table_and_column_of_the_analysts_copy_carries_its_dbt_description
         analytics,
         "SELECT comment FROM duckdb_columns() WHERE table_name = 'dim_organization' AND column_name = 'country_code'",
     ).startswith("Home country")
+
+
+def test_doingoai_run_prints_the_stages_and_the_readmes_summary_in_under_150_lines(
+    refreshed: Refreshed,
+) -> None:
+    """What `make run` prints when its output is not a terminal: no colour codes, no Dagster DEBUG line,
+    the stages once, the summary with the README's columns."""
+    readme = " ".join((ROOT / "README.md").read_text(encoding="utf-8").split())
+    for output in refreshed.outputs:
+        lines = output.splitlines()
+        assert len(lines) < 150, output
+        assert "\x1b[" not in output
+        assert " - DEBUG - " not in output and "STEP_START" not in output
+        for stage in ("crawl", "parse", "extract", "dbt", "publish"):
+            assert any(line.split()[:1] == [stage] for line in lines), (stage, output)
+        [header] = [line.split() for line in lines if line.split()[:2] == ["site", "fetched"]]
+        assert header == ["site", "fetched", "new", "changed", "unchanged", "removed", "failed", "parsed"]
+        assert "fetched, new, changed, unchanged (304), removed, failed, parsed" in readme
+
+
+def test_doingoai_runs_are_runs_of_the_workspaces_code_location(refreshed: Refreshed) -> None:
+    """What the UI needs to list a run on the job page, the schedule page and the timeline, and to
+    re-execute it without a warning: the location's origin, the job's snapshot, the schedule's tag."""
+    from dagster import DagsterInstance
+
+    with DagsterInstance.from_config(str(refreshed.dagster_home)) as instance:
+        for run_id in refreshed.run_ids:
+            run = instance.get_run_by_id(run_id)
+            assert run is not None and run.remote_job_origin is not None
+            assert run.remote_job_origin.location_name == "doingoai"
+            assert run.job_snapshot_id and run.execution_plan_snapshot_id
+            assert run.tags["dagster/schedule_name"] == "nightly_refresh_schedule"
+            assert run.tags["doingoai/trigger"] == "command line"
+            assert run.tags["doingoai/crawls"].startswith("the sample portal at http://127.0.0.1:")
+            assert run.tags["doingoai/worker_pid"].isdigit()
+
+
+def _wait_for_the_crawl(warehouse: Path, process: subprocess.Popen[str], timeout: float = 300) -> None:
+    """Until a crawl of the started run is under way (its row in raw.crawl_runs says 'running')."""
+    import duckdb
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        assert process.poll() is None, process.communicate()
+        try:
+            with duckdb.connect(str(warehouse), read_only=True) as connection:
+                [(running,)] = connection.execute(
+                    "SELECT count(*) FROM raw.crawl_runs WHERE status = 'running'"
+                ).fetchall()
+            if running:
+                return
+        except duckdb.Error:
+            pass  # the run holds the file for a moment
+        time.sleep(1)
+    raise AssertionError("the crawl did not start")
+
+
+def _run_status_and_alert(refreshed: Refreshed, run_id: str) -> tuple[str, list[tuple[str, str]]]:
+    from dagster import DagsterInstance
+
+    with DagsterInstance.from_config(str(refreshed.dagster_home)) as instance:
+        run = instance.get_run_by_id(run_id)
+        assert run is not None
+        status = run.status.value
+    return status, query(
+        refreshed.warehouse, "SELECT run_id, summary FROM ops.alerts WHERE run_id = ?", run_id
+    )
+
+
+def _started_run_id(refreshed: Refreshed, before: set[str]) -> str:
+    from dagster import DagsterInstance
+
+    with DagsterInstance.from_config(str(refreshed.dagster_home)) as instance:
+        [new] = [run.run_id for run in instance.get_runs() if run.run_id not in before]
+    return new
+
+
+@pytest.mark.timeout(1200)
+def test_a_run_killed_mid_crawl_is_failed_alerted_and_the_next_run_completes_by_itself(
+    refreshed: Refreshed,
+) -> None:
+    """kill -9 of the whole `doingoai run` mid-crawl leaves its run STARTED with the writer slot; the
+    next `doingoai run` fails it (its process is gone), alerts, closes its crawl and completes."""
+    before = set(refreshed.run_ids)
+    slow = start_doingoai_run(refreshed.env | {"DOINGOAI_CRAWL_DELAY": "0.4"}, new_session=True)
+    _wait_for_the_crawl(refreshed.warehouse, slow)
+    os.killpg(slow.pid, signal.SIGKILL)
+    slow.communicate(timeout=30)
+    killed = _started_run_id(refreshed, before)
+
+    started = time.monotonic()
+    after = doingoai_run(refreshed.env)
+    assert after.returncode == 0, (after.stdout + after.stderr)[-4000:]
+    assert time.monotonic() - started < 300
+    assert f"run {killed} had died" in after.stdout
+    status, alerts = _run_status_and_alert(refreshed, killed)
+    assert status == "FAILURE"
+    assert len(alerts) == 1 and "is gone" in alerts[0][1]
+    assert query(
+        refreshed.warehouse, "SELECT status FROM raw.crawl_runs WHERE starts_with(run_id, ?)", killed
+    ) == [("aborted",)]
+    assert scalar(refreshed.warehouse, "SELECT count(*) FROM raw.crawl_runs WHERE status = 'running'") == 0
+
+
+@pytest.mark.timeout(900)
+def test_sigterm_fails_the_run_within_30_seconds(refreshed: Refreshed) -> None:
+    before = set(refreshed.run_ids)
+    slow = start_doingoai_run(refreshed.env | {"DOINGOAI_CRAWL_DELAY": "0.4"}, new_session=True)
+    _wait_for_the_crawl(refreshed.warehouse, slow)
+    stopped_at = time.monotonic()
+    slow.send_signal(signal.SIGTERM)
+    stdout, _ = slow.communicate(timeout=60)
+    assert time.monotonic() - stopped_at < 30, stdout
+    assert slow.returncode != 0
+    run_id = _started_run_id(refreshed, before)
+    status, alerts = _run_status_and_alert(refreshed, run_id)
+    assert status == "FAILURE" and len(alerts) == 1
+    assert query(
+        refreshed.warehouse, "SELECT status FROM raw.crawl_runs WHERE starts_with(run_id, ?)", run_id
+    ) == [("aborted",)]

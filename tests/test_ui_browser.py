@@ -36,7 +36,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = ROOT / "artifacts" / "ui"
-LOCATION = "orchestration.definitions"
+LOCATION = "doingoai"  # the code location workspace.yaml names
 SITES = ["mattrancantho", "nhipsongmientay", "thanhuycantho", "thoidai"]
 
 
@@ -59,25 +59,27 @@ def operated(refreshed: Refreshed) -> Iterator[Operated]:
     port = _free_port()
     log_path = refreshed.folder / "webserver.log"
     log = log_path.open("w")
+    # what `make ui` runs: the sample portal, and dg dev (webserver and daemon) on workspace.yaml
     server = subprocess.Popen(
         [
-            str(Path(sys.executable).parent / "dagster-webserver"),
-            "-m",
-            LOCATION,
-            "-h",
-            "127.0.0.1",
-            "-p",
+            sys.executable,
+            "-c",
+            "from cli.main import main; main()",
+            "ui",
+            "--port",
             str(port),
+            "--dagster-home",
+            str(refreshed.dagster_home),
         ],
         cwd=ROOT,
         env=refreshed.env,
         stdout=log,
         stderr=subprocess.STDOUT,
-        start_new_session=True,  # its code server is a child: stop the whole group, and only it
+        start_new_session=True,  # dg dev's webserver, daemon and code server are children: stop the group
     )
     ui = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 180
+        deadline = time.monotonic() + 300
         while True:
             assert server.poll() is None, log_path.read_text()[-3000:]
             try:
@@ -85,13 +87,13 @@ def operated(refreshed: Refreshed) -> Iterator[Operated]:
                     break
             except httpx.HTTPError:
                 pass
-            assert time.monotonic() < deadline, "dagster-webserver did not come up in 180 s"
+            assert time.monotonic() < deadline, "dg dev's webserver did not come up in 300 s"
             time.sleep(1)
         yield Operated(refreshed, ui)
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         try:
-            server.wait(timeout=30)
+            server.wait(timeout=90)
         except subprocess.TimeoutExpired:
             os.killpg(server.pid, signal.SIGKILL)
             server.wait(timeout=10)
@@ -210,6 +212,15 @@ def test_the_latest_run_succeeded(page: Page, operated: Operated) -> None:
     assert all("Checks: " in output and ", 0 failed" in output for output in operated.refreshed.outputs)
 
 
+def test_the_job_page_lists_the_runs_of_doingoai_run(page: Page, operated: Operated) -> None:
+    """`doingoai run`'s runs belong to the code location: the job's own page lists them."""
+    _open(page, f"/locations/{LOCATION}/jobs/nightly_refresh/runs")
+    for run_id in operated.refreshed.run_ids:
+        page.get_by_text(run_id[:8]).first.wait_for()
+    assert "No runs found" not in page.inner_text("body")
+    _snap(page, "04b-job-runs.png")
+
+
 def test_the_nightly_schedule_is_listed_with_its_cron(page: Page, operated: Operated) -> None:
     _open(page, "/automation")
     page.get_by_text("nightly_refresh_schedule").first.wait_for()
@@ -218,8 +229,12 @@ def test_the_nightly_schedule_is_listed_with_its_cron(page: Page, operated: Oper
 
     _open(page, f"/locations/{LOCATION}/schedules/nightly_refresh_schedule")
     page.get_by_text("(0 2 * * *)").wait_for()
-    assert "Asia/Ho_Chi_Minh" in page.inner_text("body")
-    assert "nightly_refresh" in page.inner_text("body")
+    text = page.inner_text("body")
+    assert "Asia/Ho_Chi_Minh" in text and "nightly_refresh" in text
+    # running from the start, against the sample portal `doingoai ui` started
+    assert "crawling the sample portal at http://127.0.0.1:" in text
+    assert page.get_by_role("checkbox").first.is_checked()
+    assert "Schedule has never run" not in text  # doingoai run's runs carry the schedule's tag
     _snap(page, "06-schedule.png")
 
 
