@@ -31,6 +31,7 @@ from types import FrameType
 from typing import TYPE_CHECKING
 
 import dagster as dg
+from dagster._core.utils import make_new_run_id
 from filelock import FileLock
 
 from orchestration.run_monitoring import dead_runs, fail_dead_run, this_process_tags
@@ -151,11 +152,17 @@ def run_nightly_refresh(
                 ).run_requests
                 or []
             )
-            tags = {**job.run_tags, **request.tags, "doingoai/trigger": "command line", **this_process_tags()}
+            run_id = make_new_run_id()
+            tags = {
+                **job.run_tags,
+                **request.tags,
+                "doingoai/trigger": "command line",
+                **this_process_tags(run_id),
+            }
             plan = location.get_execution_plan(job, {}, step_keys_to_execute=None, known_state=None)
             run = instance.create_run(
                 job_name=job.name,
-                run_id=None,
+                run_id=run_id,
                 run_config={},
                 resolved_op_selection=job.resolved_op_selection,
                 step_keys_to_execute=None,
@@ -207,9 +214,11 @@ def rerun_failed(
                 code_location=location,
                 remote_job=job,
                 strategy=ReexecutionStrategy.FROM_FAILURE,
-                extra_tags={"doingoai/trigger": "rerun of failed", **this_process_tags()},
+                extra_tags={"doingoai/trigger": "rerun of failed"},
                 use_parent_run_tags=True,
             )
+            instance.add_run_tags(run.run_id, this_process_tags(run.run_id))  # its id is known only now
+            run = instance.get_run_by_id(run.run_id) or run
         return _execute(instance, run, observer, dagster_home)
 
 

@@ -6,9 +6,10 @@ of the pool `duckdb_writer`, and every later run waits for that slot forever. Da
 the run launcher can tell a live worker from a dead one, and Dagster's `DefaultRunLauncher` cannot.
 `WatchedRunLauncher` can: every run records which process runs it, and that process is looked up.
 
-- A run `doingoai run` executes is run by that very process: it is created with the tags
+- A run `doingoai run` executes is run by that very process: it carries the tags
   `doingoai/worker_host`, `doingoai/worker_pid` and `doingoai/worker_started` (the process's start
-  time, so a later process given the same pid is not mistaken for it).
+  time, so a later process given the same pid is not mistaken for it), and `doingoai/worker_of_run`,
+  its own id (a re-execution from the UI copies its parent's tags, not its parent's process).
 - A run the UI or the schedule launches is run by a process its code server starts; that process
   writes Dagster's engine event "Started process for run (pid: N)" as it begins.
 
@@ -35,6 +36,9 @@ from dagster._core.storage.tags import GRPC_INFO_TAG
 WORKER_HOST_TAG = "doingoai/worker_host"
 WORKER_PID_TAG = "doingoai/worker_pid"
 WORKER_STARTED_TAG = "doingoai/worker_started"  # the process's start time, seconds since the epoch
+# the run these tags were written for: a re-execution launched from the UI copies its parent's tags, and
+# must not be judged by its parent's long-gone process
+WORKER_RUN_TAG = "doingoai/worker_of_run"
 LOCAL_HOSTS = {"localhost", "127.0.0.1", "::1"}
 # a process started this much after the run's "Started process" event cannot be the one that wrote it
 START_TIME_SLACK_S = 2.0
@@ -80,9 +84,10 @@ class Worker:
         return f"process {self.pid} on {self.host}"
 
 
-def this_process_tags() -> dict[str, str]:
-    """The tags that name this process as the worker of a run it executes itself."""
+def this_process_tags(run_id: str) -> dict[str, str]:
+    """The tags that name this process as the worker of the run `run_id`, which it executes itself."""
     return {
+        WORKER_RUN_TAG: run_id,
         WORKER_HOST_TAG: socket.gethostname(),
         WORKER_PID_TAG: str(os.getpid()),
         WORKER_STARTED_TAG: f"{psutil.Process().create_time():.3f}",
@@ -93,7 +98,7 @@ def worker_of(instance: dg.DagsterInstance, run: dg.DagsterRun) -> Worker | None
     """The run's worker process, from its tags or from its "Started process for run" event; None when
     no process has been recorded for it yet."""
     tags: Mapping[str, str] = run.tags
-    if WORKER_PID_TAG in tags:
+    if WORKER_PID_TAG in tags and tags.get(WORKER_RUN_TAG) == run.run_id:
         return Worker(
             host=tags.get(WORKER_HOST_TAG, ""),
             pid=int(tags[WORKER_PID_TAG]),

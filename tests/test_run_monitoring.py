@@ -9,10 +9,11 @@ import os
 import socket
 from pathlib import Path
 
+import dagster as dg
 import psutil  # type: ignore[import-untyped]  # psutil ships no type information
 import pytest
 
-from orchestration.run_monitoring import Worker, this_process_tags
+from orchestration.run_monitoring import WatchedRunLauncher, Worker, dead_runs, this_process_tags
 from settings import Settings
 from tests.queries import query
 from warehouse.db import connect, migrate
@@ -31,8 +32,8 @@ def _this_process(**changes: object) -> Worker:
 
 
 def test_this_process_is_alive_and_its_tags_name_it() -> None:
-    tags = this_process_tags()
-    assert tags["doingoai/worker_pid"] == str(os.getpid())
+    tags = this_process_tags("a-run")
+    assert tags["doingoai/worker_pid"] == str(os.getpid()) and tags["doingoai/worker_of_run"] == "a-run"
     assert _this_process().is_alive() is True
 
 
@@ -123,3 +124,28 @@ def test_a_run_with_nowhere_to_crawl_says_so(monkeypatch: pytest.MonkeyPatch) ->
     monkeypatch.setenv("DOINGOAI_LIVE", "1")
     assert WarehouseResource().portal_url is None  # the live portals
     assert WarehouseResource(portal="http://127.0.0.1:1").portal_url == "http://127.0.0.1:1"
+
+
+def test_only_runs_whose_own_worker_is_gone_are_dead(dagster_instance: dg.DagsterInstance) -> None:
+    """A run whose recorded process is gone is dead; a live one, or one whose tags were copied from
+    another run (a re-execution launched from the UI), is not judged by those tags."""
+    gone = max(psutil.pids()) + 10_000
+
+    def add(run_id: str, pid: int, written_for: str) -> None:
+        tags = this_process_tags(written_for) | {"doingoai/worker_pid": str(pid)}
+        dagster_instance.add_run(
+            dg.DagsterRun(
+                job_name="nightly_refresh", run_id=run_id, tags=tags, status=dg.DagsterRunStatus.STARTED
+            )
+        )
+
+    add("dead", gone, written_for="dead")
+    add("alive", os.getpid(), written_for="alive")
+    add("copied", gone, written_for="its-parent")
+    assert [(run.run_id, worker.pid) for run, worker in dead_runs(dagster_instance)] == [("dead", gone)]
+    launcher = WatchedRunLauncher()
+    launcher.register_instance(dagster_instance)
+    health = {
+        run.run_id: launcher.check_run_worker_health(run).status.value for run in dagster_instance.get_runs()
+    }
+    assert health == {"dead": "FAILED", "alive": "RUNNING", "copied": "RUNNING"}
