@@ -326,13 +326,16 @@ def test_make_docs_serves_the_dbt_docs_with_every_column_described(page: Page, o
                 assert time.monotonic() < deadline, "make docs did not serve in 300 s"
                 time.sleep(1)
             page.goto(f"http://127.0.0.1:{port}/#!/model/model.doingoai.fct_aid")
-            page.get_by_text("counts_in_totals").first.wait_for()
-            page.get_by_text("Columns", exact=True).first.scroll_into_view_if_needed()
+            row = page.get_by_text("counts_in_totals", exact=True).first
+            row.click()  # the table cuts descriptions short; a row opens to its whole description
+            row.evaluate("cell => cell.scrollIntoView({block: 'center'})")
+            spec = yaml.safe_load((ROOT / "dbt_project/models/marts/fct_aid.yml").read_text(encoding="utf-8"))
+            columns = {column["name"]: column for column in spec["models"][0]["columns"]}
+            page.get_by_text(columns["counts_in_totals"]["description"]).filter(visible=True).first.wait_for()
             page.wait_for_timeout(1000)
             _snap(page, "10-dbt-docs-fct_aid.png")
             text = " ".join(page.inner_text("body").split())
-            spec = yaml.safe_load((ROOT / "dbt_project/models/marts/fct_aid.yml").read_text(encoding="utf-8"))
-            for column in spec["models"][0]["columns"]:
+            for column in columns.values():
                 assert column["name"] in text and " ".join(column["description"].split()) in text, column
             page.get_by_title("View Lineage Graph").click()  # the round button at the bottom right
             page.get_by_text("Lineage Graph", exact=True).first.wait_for()
