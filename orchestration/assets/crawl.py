@@ -4,6 +4,7 @@ import dataclasses
 import time
 
 import dagster as dg
+from dagster._core.errors import DagsterExecutionInterruptedError
 
 from orchestration.resources import DUCKDB_POOL, WarehouseResource
 from scrapers.config import load_sites
@@ -35,14 +36,20 @@ def raw_pages(context: dg.AssetExecutionContext, warehouse: WarehouseResource):
     """Crawl the partition's sites politely; report what came back per site."""
     sites = list(context.partition_keys)
     clock = time.monotonic()
-    summaries = crawl_sites(
-        warehouse.database,
-        sites,
-        portal=warehouse.portal_url,
-        politeness=warehouse.politeness(),
-        # named after this run and attempt: if the run dies, whoever fails it closes this crawl too
-        run_id=f"{context.run_id}/{context.retry_number}",
-    )
+    try:
+        summaries = crawl_sites(
+            warehouse.database,
+            sites,
+            portal=warehouse.portal_url,
+            politeness=warehouse.politeness(),
+            # named after this run and attempt: if the run dies, whoever fails it closes this crawl too
+            run_id=f"{context.run_id}/{context.retry_number}",
+        )
+    except (KeyboardInterrupt, DagsterExecutionInterruptedError) as stop:
+        # Stopped (Ctrl-C, SIGTERM). Dagster retries an interrupted step under its retry policy (meant for
+        # a preempted worker), which would crawl again and let the run go on; a person who stops the run
+        # means it, so the step fails here, once, and the run with it.
+        raise dg.Failure("stopped (Ctrl-C or SIGTERM) during the crawl", allow_retries=False) from stop
     metadata: dict[str, dg.RawMetadataValue] = {
         "sites": dg.MetadataValue.text(", ".join(sites)),
         "fetched": sum(s.fetched for s in summaries.values()),
