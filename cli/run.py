@@ -166,6 +166,7 @@ class StageDisplay:
 
     def observe(self, instance: dg.DagsterInstance, run: dg.DagsterRun, finished: threading.Event) -> None:
         from orchestration.definitions import defs
+        from orchestration.launch import settle_dead_runs
         from orchestration.progress import RunProgress, report_waits
 
         graph = defs.resolve_asset_graph()
@@ -182,6 +183,8 @@ class StageDisplay:
                 asked = time.monotonic()  # said once a minute, into the run's log and here
                 for wait in report_waits(instance, [run.run_id]):
                     self.console.print(f"waiting: {wait.describe()}", markup=False, soft_wrap=True)
+                    # the run holding the slot may have died meanwhile: fail it, so this one goes on
+                    settle_dead_runs(instance, log=lambda line: say(self.console, line))
             live.update(self.render(progress))
         progress.update()
         if self.console.is_terminal:
