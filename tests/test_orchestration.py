@@ -339,6 +339,13 @@ def _run_status_and_alert(refreshed: Refreshed, run_id: str) -> tuple[str, list[
     )
 
 
+def _run_ids(refreshed: Refreshed) -> set[str]:
+    from dagster import DagsterInstance
+
+    with DagsterInstance.from_config(str(refreshed.dagster_home)) as instance:
+        return {run.run_id for run in instance.get_runs()}
+
+
 def _started_run_id(refreshed: Refreshed, before: set[str]) -> str:
     from dagster import DagsterInstance
 
@@ -353,7 +360,7 @@ def test_a_run_killed_mid_crawl_is_failed_alerted_and_the_next_run_completes_by_
 ) -> None:
     """kill -9 of the whole `doingoai run` mid-crawl leaves its run STARTED with the writer slot; the
     next `doingoai run` fails it (its process is gone), alerts, closes its crawl and completes."""
-    before = set(refreshed.run_ids)
+    before = _run_ids(refreshed)
     slow = start_doingoai_run(refreshed.env | {"DOINGOAI_CRAWL_DELAY": "0.4"}, new_session=True)
     _wait_for_the_crawl(refreshed.warehouse, slow)
     os.killpg(slow.pid, signal.SIGKILL)
@@ -376,7 +383,7 @@ def test_a_run_killed_mid_crawl_is_failed_alerted_and_the_next_run_completes_by_
 
 @pytest.mark.timeout(900)
 def test_sigterm_fails_the_run_within_30_seconds(refreshed: Refreshed) -> None:
-    before = set(refreshed.run_ids)
+    before = _run_ids(refreshed)
     slow = start_doingoai_run(refreshed.env | {"DOINGOAI_CRAWL_DELAY": "0.4"}, new_session=True)
     _wait_for_the_crawl(refreshed.warehouse, slow)
     stopped_at = time.monotonic()
