@@ -250,39 +250,38 @@ def events_by_month_and_type(connection: duckdb.DuckDBPyConnection) -> Chart:
     )
 
 
-def delegations_by_country(connection: duckdb.DuckDBPyConnection) -> Chart:
-    # A foreign participant is a delegation, a person of that country (an ambassador, a consul, a guest)
-    # or its embassy or consulate; an organisation holding an event is of its own country, so a
-    # "Hội hữu nghị Việt Nam - Hàn Quốc" congress is no Korean delegation (as analyses/delegations_by_country).
-    rows = _rows(
-        connection,
-        """
-        select country.name_vi, year(event.event_date), count(distinct event.event_id)
-        from fct_event_participant as participant
-        inner join fct_event as event on event.event_id = participant.event_id
+# Foreign participants who make an event a foreign delegation's: a delegation or a foreign person (an
+# ambassador, a consul, a guest), or an embassy or consulate; an organisation holding an event is of its own country (as
+# analyses/delegations_by_country). Joined to `fct_event_participant as participant`.
+_FOREIGN_DELEGATIONS = """
         inner join dim_country as country on country.country_code = participant.country_code
         left join dim_organization as organization
             on participant.participant_kind = 'organization'
             and organization.organization_id = participant.participant_id
         where participant.is_foreign
           and (participant.participant_kind in ('delegation', 'person')
-               or organization.organization_kind = 'diplomatic_mission')
+               or organization.organization_kind = 'diplomatic_mission')"""
+
+
+def delegations_by_country(connection: duckdb.DuckDBPyConnection) -> Chart:
+    # a "Hội hữu nghị Việt Nam - Hàn Quốc" congress is no Korean delegation (see _FOREIGN_DELEGATIONS)
+    rows = _rows(
+        connection,
+        f"""
+        select country.name_vi, year(event.event_date), count(distinct event.event_id)
+        from fct_event_participant as participant
+        inner join fct_event as event on event.event_id = participant.event_id
+        {_FOREIGN_DELEGATIONS}
         group by all
         """,
     )
     counts = {(country, year): number for country, year, number in rows}
     totals = _rows(
         connection,
-        """
+        f"""
         select country.name_vi, count(distinct participant.event_id)
         from fct_event_participant as participant
-        inner join dim_country as country on country.country_code = participant.country_code
-        left join dim_organization as organization
-            on participant.participant_kind = 'organization'
-            and organization.organization_id = participant.participant_id
-        where participant.is_foreign
-          and (participant.participant_kind in ('delegation', 'person')
-               or organization.organization_kind = 'diplomatic_mission')
+        {_FOREIGN_DELEGATIONS}
         group by all
         order by 2 desc, 1
         """,
