@@ -220,7 +220,8 @@ def test_a_crash_in_the_middle_of_a_crawl_is_resumed_by_the_next_run(
     with pytest.raises(KeyboardInterrupt):
         crawl_sites(crashed, PARTY, portal=portal.url, politeness=FAST, on_result=crash_after_ten)
     [(status, finished)] = query(crashed, "SELECT status, finished_at FROM raw.crawl_runs")
-    assert status == "running" and finished is None  # the file opens; the run shows it never finished
+    # the file opens; the run shows it was stopped, not still going (issue 14: no crawl 'running' forever)
+    assert status == "aborted" and finished is not None
     crawl_sites(crashed, PARTY, portal=portal.url, politeness=FAST)
     parse_pending(crashed)
     versions = "SELECT url, content_hash FROM raw.pages ORDER BY 1, 2"
