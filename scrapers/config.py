@@ -7,7 +7,9 @@ problem: "thoidai.toml [discovery] max_pages: Input should be greater than or eq
 
 from __future__ import annotations
 
+import logging
 import re
+import string
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,6 +28,14 @@ from pydantic import (
 )
 
 SITES_DIR = Path(__file__).resolve().parent / "sites"
+# A site id names the site's Dagster partition and its checks (`discovery_<id>`, `parser_health_<id>`),
+# whose names Dagster allows only letters, digits and underscores in: "thoi-dai" would stop the
+# definitions from loading, so it is refused here, in words, and only that site is skipped.
+SITE_ID = re.compile(r"^[a-z][a-z0-9_]*$")
+# What `page_url` may name: the listing's path and the page number, and nothing else.
+PAGE_URL_FIELDS = frozenset({"listing", "page"})
+
+logger = logging.getLogger("doingoai.config")
 
 
 class SiteConfigError(ValueError):
@@ -77,7 +87,17 @@ class Discovery(_Table):
 
     @model_validator(mode="after")
     def _page_url_has_page(self) -> Discovery:
-        if "{page}" not in self.page_url:
+        try:
+            named = {field for _, field, _, _ in string.Formatter().parse(self.page_url) if field is not None}
+        except ValueError as error:  # an unmatched brace
+            raise ValueError(f"page_url {self.page_url!r} is not a URL template: {error}") from None
+        unknown = sorted(named - PAGE_URL_FIELDS)
+        if unknown:
+            raise ValueError(
+                f"page_url {self.page_url!r} names {', '.join('{' + name + '}' for name in unknown)}: "
+                "only {listing} and {page} are known"
+            )
+        if "page" not in named:
             raise ValueError("page_url must contain {page}")
         return self
 
@@ -93,8 +113,19 @@ class ArticleSelectors(_Table):
     drop: Selectors = ()
 
 
+def _site_id(value: str) -> str:
+    if not SITE_ID.match(value):
+        suggestion = re.sub(r"[^a-z0-9_]+", "_", value.lower()).strip("_")
+        raise ValueError(
+            "must be lowercase letters, digits and underscores, starting with a letter (it names the "
+            "site's Dagster partition and checks)"
+            + (f": say {suggestion!r}" if SITE_ID.match(suggestion) else "")
+        )
+    return value
+
+
 class _SiteTable(_Table):
-    id: Text
+    id: Annotated[str, AfterValidator(_site_id)]
     name: Text
     base_url: Text
     allowed_domains: Strings
@@ -185,12 +216,40 @@ def load_site(path: Path) -> SiteConfig:
     )
 
 
-def load_sites(folder: Path = SITES_DIR) -> dict[str, SiteConfig]:
-    """Every configured site by id, in file-name order."""
-    sites = {}
+@dataclass(frozen=True)
+class SiteFiles:
+    """What the site folder holds: the sound sites by id, and each broken file with what is wrong."""
+
+    sites: dict[str, SiteConfig]
+    problems: dict[Path, str]  # file -> "FILE [table] key: problem", one line per problem
+
+
+def read_site_files(folder: Path = SITES_DIR) -> SiteFiles:
+    """Every site file, each on its own: a broken file is set aside with its problems, and the others load."""
+    sites: dict[str, SiteConfig] = {}
+    problems: dict[Path, str] = {}
     for path in sorted(folder.glob("*.toml")):
-        config = load_site(path)
+        try:
+            config = load_site(path)
+        except (SiteConfigError, OSError, UnicodeDecodeError) as error:
+            problems[path] = str(error)
+            continue
         if config.id in sites:
-            raise SiteConfigError(f"{path}: site id '{config.id}' is configured twice")
+            problems[path] = f"{path}: site id '{config.id}' is configured twice"
+            continue
         sites[config.id] = config
-    return sites
+    return SiteFiles(sites, problems)
+
+
+_reported: set[str] = set()  # problems already logged by this process (load_sites is called often)
+
+
+def load_sites(folder: Path = SITES_DIR) -> dict[str, SiteConfig]:
+    """Every sound site by id, in file-name order. A broken file skips only its own site: its problems
+    are logged once per process (the crawl asset's `site_configs` check reports them in Dagster)."""
+    files = read_site_files(folder)
+    for problem in files.problems.values():
+        if problem not in _reported:
+            _reported.add(problem)
+            logger.error(f"site file skipped: {problem}")
+    return files.sites

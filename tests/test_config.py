@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from scrapers.config import SiteConfigError, load_site, load_sites
+from scrapers.config import SiteConfigError, load_site, load_sites, read_site_files
 from scrapers.http import PoliteClient
 
 GOOD = """
@@ -161,3 +161,49 @@ def test_a_loaded_site_has_the_attributes_callers_use(tmp_path: Path) -> None:
         write(tmp_path, GOOD.replace("max_pages = 5\n", "").replace('sitemap = "/sitemap.xml"\n', ""))
     )
     assert default.discovery.max_pages == 20 and default.discovery.sitemap is None
+
+
+@pytest.mark.parametrize(
+    ("change", "says"),
+    [
+        # a hyphen is no part of a Dagster check name: the definitions would not load at all
+        (('id = "vidu"', 'id = "vi-du"'), "[site] id: must be lowercase letters, digits and underscores"),
+        (('id = "vidu"', 'id = "Vidu"'), "[site] id:"),
+        (('page_url = "{listing}?trang={page}"', 'page_url = "{listing}?trang={trang}"'), "{trang}"),
+        (('page_url = "{listing}?trang={page}"', 'page_url = "{listing}?trang={page"'), "page_url"),
+        (('page_url = "{listing}?trang={page}"', 'page_url = "{list}/{page}"'), "only {listing} and {page}"),
+        (('sitemap = "/sitemap.xml"', "sitemap = 5"), "[discovery] sitemap: must be a string (got 5)"),
+    ],
+)
+def test_ids_placeholders_and_types_are_checked_before_anything_runs(
+    tmp_path: Path, change: tuple[str, str], says: str
+) -> None:
+    old, new = change
+    assert old in GOOD
+    path = write(tmp_path, GOOD.replace(old, new))
+    with pytest.raises(SiteConfigError) as error:
+        load_site(path)
+    assert str(error.value).startswith(str(path)) and says in str(error.value)
+
+
+def test_a_refused_id_suggests_one_that_works(tmp_path: Path) -> None:
+    with pytest.raises(SiteConfigError, match="say 'thoi_dai'"):
+        load_site(write(tmp_path, GOOD.replace('id = "vidu"', 'id = "thoi-dai"')))
+
+
+def test_a_broken_file_skips_only_its_own_site(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    """A TOML syntax error, a bad value and a second file with the same id: each file is set aside with
+    what is wrong, and the sound site still loads."""
+    (tmp_path / "a_good.toml").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "b_syntax.toml").write_text(GOOD.replace('name = "Báo Ví Dụ"', "name = "), encoding="utf-8")
+    (tmp_path / "c_dash.toml").write_text(GOOD.replace('id = "vidu"', 'id = "thoi-dai"'), encoding="utf-8")
+    (tmp_path / "d_twice.toml").write_text(GOOD, encoding="utf-8")
+    files = read_site_files(tmp_path)
+    assert list(files.sites) == ["vidu"]
+    assert sorted(path.name for path in files.problems) == ["b_syntax.toml", "c_dash.toml", "d_twice.toml"]
+    assert "b_syntax.toml" in files.problems[tmp_path / "b_syntax.toml"]
+    assert "[site] id:" in files.problems[tmp_path / "c_dash.toml"]
+    assert "configured twice" in files.problems[tmp_path / "d_twice.toml"]
+    with caplog.at_level("ERROR", logger="doingoai.config"):
+        assert list(load_sites(tmp_path)) == ["vidu"]
+    assert "site file skipped" in caplog.text and "c_dash.toml" in caplog.text
