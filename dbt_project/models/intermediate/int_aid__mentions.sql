@@ -5,6 +5,8 @@
 -- (conversion_text, amount_vnd_stated, unit_value, unit_count). Donor and recipient are resolved to
 -- organisations; VND is the text's own conversion when it states one, else the year's average rate
 -- (seed exchange_rates, the nearest year outside it), as is USD. int_aid__facts groups these rows.
+{{ config(materialized='table') }}  -- read by several models and tests: computed once
+
 with amounts as (
     select * from {{ ref('int_amounts__current') }} where amount_kind = 'aid'
 ),
@@ -38,13 +40,27 @@ organizations as (
     from {{ ref('int_organizations__resolved') }}
 ),
 
-named_countries as (
-    select reports.record_id, countries.country_code
+-- the country a donor names ("Đại sứ quán Nhật Bản"): the longest foreign country name among its words
+-- (capitalised as the gazetteer writes it), found by an equi-join on words (macro word_tokens)
+donor_texts as (
+    select record_id as text_key, {{ word_tokens('donor_text', lowercase=false) }} as tokens
     from reports
-    inner join {{ ref('countries') }} as countries
-        on countries.country_code <> 'VN'
-        and regexp_matches(reports.donor_text, '(^|[^[:alnum:]])' || countries.name_vi || '($|[^[:alnum:]])')
-    qualify row_number() over (partition by reports.record_id order by length(countries.name_vi) desc) = 1
+    where donor_text is not null
+),
+
+country_names as (
+    select name_vi as name_key, {{ word_tokens('name_vi', lowercase=false) }} as name_tokens, name_tokens[1] as name_first_token
+    from {{ ref('countries') }}
+    where country_code <> 'VN'
+),
+
+named_countries as (
+    select found.text_key as record_id, countries.country_code
+    from ({{ names_found_in('donor_texts', 'country_names') }}) as found
+    inner join {{ ref('countries') }} as countries on countries.name_vi = found.name_key
+    qualify row_number() over (
+        partition by found.text_key order by length(countries.name_vi) desc, countries.name_vi
+    ) = 1
 )
 
 select

@@ -2,6 +2,8 @@
 -- keyed by type, number and code. A code-less mention ("Chỉ thị số 12") joins the coded directive
 -- of the same type and number when their issuers agree (one names the other, or one is unnamed)
 -- and exactly one coded directive qualifies; otherwise it stays a directive of its own.
+{{ config(materialized='table') }}  -- read by several models and tests: computed once
+
 with mentions as (
     select
         record_id,

@@ -2,6 +2,8 @@
 -- record of the same article and name), an organisation to dim_organization (with its resolved
 -- country when the extractor gave none), a delegation keyed by its country and words. One row per
 -- mention and participant.
+{{ config(materialized='table') }}  -- read by several models and tests: computed once
+
 with mentions as (
     select distinct on (event_mention_id) event_mention_id, record_id, document_id, participants
     from {{ ref('int_events__located') }}

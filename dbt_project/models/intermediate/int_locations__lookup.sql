@@ -1,5 +1,6 @@
 -- Every way a province-level place is written (its name and the seed's aliases), with the
--- province it names and the province it belongs to since the 2025 mergers.
+-- province it names and the province it belongs to since the 2025 mergers; its words are what
+-- int_events__located joins on.
 with names as (
     select province_name as place_name, province_name from {{ ref('provinces') }}
     union all
@@ -9,6 +10,7 @@ with names as (
 select
     names.place_name,
     lower(names.place_name) as place_key,
+    {{ word_tokens('names.place_name') }} as place_tokens,
     names.province_name,
     {{ generate_surrogate_key(['names.province_name']) }} as location_id,
     provinces.province_after_2025,
