@@ -16,7 +16,7 @@ import re
 
 from extraction.gazetteer import countries
 from extraction.records import CountryMention
-from extraction.rules import load
+from extraction.rules import alternation, load
 from extraction.text import LOWER, UPPER, Document, unify
 
 _RULES = load("countries")
@@ -28,6 +28,12 @@ _NOT_AFTER: dict[str, list[str]] = _GUARDS["not_after"]
 _NOT_BEFORE: dict[str, list[str]] = _GUARDS["not_before"]
 _HONORIFIC_WORDS = frozenset(_GUARDS["honorifics"])
 _ITALY_AFTER = re.compile("(" + "|".join(map(re.escape, _GUARDS["italy_after"])) + r")\s*$")
+# "đô la Mỹ", "yên Nhật": a country name right after a currency word names the currency
+_CURRENCY_BEFORE = re.compile(rf"(?<!\w)(?i:{alternation(_GUARDS['currencies'])})\s*$")
+# "Anh cho biết": the pronoun opening a sentence or clause (after a line break, a sentence mark, a
+# quote or a bracket), not the United Kingdom
+_PRONOUN_ANH = re.compile(rf"Anh\s+(?:{alternation(_GUARDS['pronoun_anh_before'])})(?!\w)")
+_OPENS_CLAUSE = re.compile(r"(?:^|[\n.!?:;\"(“]|\.\.\.)\s*$")
 
 _ENTRIES = sorted(
     ((unify(name), country.code) for country in countries() if not country.home for name in country.names_vi),
@@ -52,8 +58,16 @@ def _word_after(key: str, end: int) -> str:
 
 
 def _is_country(key: str, name: str, start: int, end: int) -> bool:
+    if _CURRENCY_BEFORE.search(key, max(0, start - 16), start):
+        return False  # "đô la Mỹ", "bảng Anh": a currency
     if name not in _GUARDED:
         return True
+    if (
+        name == "Anh"
+        and _PRONOUN_ANH.match(key, start)
+        and _OPENS_CLAUSE.search(key, max(0, start - 8), start)
+    ):
+        return False  # "Anh cho biết": the pronoun
     before, after = _word_before(key, start), _word_after(key, end)
     if after in _NOT_AFTER.get(name, ()) or before in _NOT_BEFORE.get(name, ()) or before in _HONORIFIC_WORDS:
         return False  # "Mỹ thuật", "thẩm mỹ", "bà Nga" (a given name)
