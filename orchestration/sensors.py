@@ -9,15 +9,19 @@ A second sensor, `explain_waiting_runs`, writes into each run that waits for the
 slot, once a minute and at INFO, which run holds it (`orchestration/progress.py`).
 """
 
+import logging
 from collections.abc import Callable
 from typing import NamedTuple
 
 import dagster as dg
+import duckdb
 
 from orchestration.progress import WAIT_REPORT_EVERY_S, report_waits
 from settings import get_settings
 from warehouse.alerts import Alert, AlertOutcome, raise_alert
 from warehouse.landing import abort_crawl_runs
+
+logger = logging.getLogger("doingoai.alerts")
 
 
 class CheckOutcome(NamedTuple):
@@ -95,16 +99,28 @@ def alert_failed_run(
     if run is None:
         raise ValueError(f"no run {run_id} in this Dagster instance")
     settings = get_settings()  # read now: the daemon is long-lived
-    return raise_alert(alert_for_run(instance, run), settings.db, webhook_url=settings.alert_webhook, log=log)
+    return raise_alert(
+        alert_for_run(instance, run), settings.alerts_file, webhook_url=settings.alert_webhook, log=log
+    )
 
 
 def settle_failed_run(
     instance: dg.DagsterInstance, run_id: str, log: Callable[[str], None] | None = None
 ) -> AlertOutcome:
     """What a failed run leaves behind, dealt with: its alert raised (once per run), and a crawl it
-    began and never closed (its process was killed) closed as 'aborted'."""
+    began and never closed (its process was killed) closed as 'aborted'.
+
+    The alert comes first and needs no lock on the warehouse (`warehouse/alerts.py`). Closing the crawl
+    does: when a reader holds the warehouse past the lock wait, the crawl row stays 'running' and this
+    says so, instead of failing the caller (`doingoai run` would end in a traceback)."""
     outcome = alert_failed_run(instance, run_id, log=log)
-    abort_crawl_runs(get_settings().db, started_by=run_id)
+    try:
+        abort_crawl_runs(get_settings().db, started_by=run_id)
+    except duckdb.Error as error:
+        message = f"run {run_id}: its crawl row could not be closed as 'aborted' ({error})"
+        logger.warning(message)
+        if log is not None:
+            log(message)
     return outcome
 
 

@@ -69,11 +69,30 @@ class Settings(BaseSettings):
         description="DOINGOAI_DB_WAIT: seconds to wait, with backoff, while another process holds a DuckDB "
         "file's lock, before giving up.",
     )
+    analytics_wait: float = Field(
+        600.0,
+        ge=0,
+        description="DOINGOAI_ANALYTICS_WAIT: seconds the row-count guard and the charts wait, logging why, "
+        "while an analyst holds the analysts' copy open read-write; past it, the guard compares with the "
+        "row counts recorded when the copy was last published, so a reader delays publishing, never fails it.",
+    )
+    alerts_db: Path | None = Field(
+        None,
+        description="DOINGOAI_ALERTS_DB: the DuckDB file that keeps ops.alerts, apart from the warehouse so "
+        "that an analyst holding the warehouse open cannot keep an alert from being recorded; unset, "
+        "alerts.duckdb beside the warehouse (data/alerts.duckdb).",
+    )
     reports_dir: Path | None = Field(
         None,
         description="DOINGOAI_REPORTS_DIR: the folder the `reports` asset writes its charts (PNG) and their "
         "index.html to, after every good run; unset, `reports/` beside the analysts' copy (data/reports).",
     )
+
+    @property
+    def alerts_file(self) -> Path:
+        """DOINGOAI_ALERTS_DB, else alerts.duckdb beside the warehouse (a test's warehouse in /tmp keeps
+        its alerts there too)."""
+        return self.alerts_db or self.db.parent / "alerts.duckdb"
 
     @property
     def reports_folder(self) -> Path:

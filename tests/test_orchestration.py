@@ -335,7 +335,7 @@ def _run_status_and_alert(refreshed: Refreshed, run_id: str) -> tuple[str, list[
         assert run is not None
         status = run.status.value
     return status, query(
-        refreshed.warehouse, "SELECT run_id, summary FROM ops.alerts WHERE run_id = ?", run_id
+        refreshed.folder / "alerts.duckdb", "SELECT run_id, summary FROM ops.alerts WHERE run_id = ?", run_id
     )
 
 

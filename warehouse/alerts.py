@@ -1,9 +1,16 @@
-"""Alerts: a failed run becomes a row in ops.alerts, a log line and, when a webhook URL is given (the
-orchestrator passes the setting DOINGOAI_ALERT_WEBHOOK), a JSON POST to that URL.
+"""Alerts: something a person must know about (a failed run, a site whose discovery stopped, a broken
+site file) becomes a log line, a JSON POST to a webhook when one is given (the orchestrator passes the
+setting DOINGOAI_ALERT_WEBHOOK), and a row in ops.alerts.
 
-The row comes first, so the alert survives a webhook that is down; the alert id is the run's,
-so a sensor tick that is retried records and posts nothing twice. No Dagster here: the
-orchestrator turns its run into an `Alert` and calls `raise_alert`.
+In that order, so an alert always gets out: the log line and the webhook come first and depend on no
+file, and ops.alerts lives in a DuckDB file of its own (DOINGOAI_ALERTS_DB, alerts.duckdb beside the
+warehouse), so an analyst holding the warehouse open cannot stop an alert from being recorded either.
+That file is opened with the same bounded lock wait as every other (DOINGOAI_DB_WAIT); if it cannot be
+written in time, the failure is logged and the alert has still been logged and posted.
+
+The alert id is the run's (and the subject's, for a per-site alert), so a sensor tick that is retried
+logs, posts and records nothing twice. No Dagster here: the orchestrator turns what it saw into an
+`Alert` and calls `raise_alert`.
 """
 
 from __future__ import annotations
@@ -16,6 +23,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+import duckdb
 import httpx
 from tenacity import (
     RetryCallState,
@@ -26,17 +34,19 @@ from tenacity import (
     wait_exponential,
 )
 
-from warehouse.db import connect, migrate
+from settings import get_settings
+from warehouse.db import connect
 
 logger = logging.getLogger("doingoai.alerts")
 
 
 @dataclass(frozen=True)
 class Alert:
-    kind: str  # run_failure
+    kind: str  # run_failure, discovery, site_config
     job_name: str
     run_id: str
     summary: str
+    subject: str | None = None  # what a per-run alert is about (a site, a file); part of its id
     failed_steps: tuple[str, ...] = ()
     failed_checks: tuple[str, ...] = ()
     details: dict[str, Any] = field(default_factory=dict)
@@ -44,7 +54,7 @@ class Alert:
 
     @property
     def alert_id(self) -> str:
-        return f"{self.kind}:{self.run_id}"
+        return f"{self.kind}:{self.run_id}" + (f":{self.subject}" if self.subject else "")
 
     def payload(self) -> dict[str, Any]:
         """What the webhook receives: flat, readable JSON."""
@@ -53,6 +63,7 @@ class Alert:
             "kind": self.kind,
             "job_name": self.job_name,
             "run_id": self.run_id,
+            "subject": self.subject,
             "summary": self.summary,
             "failed_steps": list(self.failed_steps),
             "failed_checks": list(self.failed_checks),
@@ -63,55 +74,101 @@ class Alert:
 
 @dataclass(frozen=True)
 class AlertOutcome:
-    recorded: bool  # False when this alert was already in ops.alerts
+    recorded: bool  # False when this alert was raised before (nothing was logged or posted again)
     webhook_status: int | None = None
     webhook_error: str | None = None
+    stored_error: str | None = None  # why ops.alerts could not be written, when it could not
+
+
+# ops.alerts in the alerts file. Migration 005 created the same table in the warehouse, where alerts
+# raised before DOINGOAI_ALERTS_DB existed stay.
+ALERTS_TABLE = """
+CREATE SCHEMA IF NOT EXISTS ops;
+CREATE TABLE IF NOT EXISTS ops.alerts (
+    alert_id       VARCHAR PRIMARY KEY,   -- <kind>:<run_id>[:<subject>]: one alert however often it is raised
+    raised_at      TIMESTAMPTZ NOT NULL,
+    kind           VARCHAR NOT NULL,      -- run_failure, discovery, site_config
+    job_name       VARCHAR NOT NULL,
+    run_id         VARCHAR NOT NULL,
+    summary        VARCHAR NOT NULL,      -- one line for a person
+    failed_steps   VARCHAR[] NOT NULL,
+    failed_checks  VARCHAR[] NOT NULL,    -- "<asset>:<check>: <what it found>"
+    details        JSON,                  -- everything else the run said about its failure
+    webhook_url    VARCHAR,               -- where the alert was posted, if anywhere
+    webhook_status INTEGER,               -- that endpoint's HTTP status; NULL when no answer came
+    webhook_error  VARCHAR                -- why the post failed, when it did
+);
+COMMENT ON TABLE ops.alerts IS 'One row per alert: a failed run, a site whose discovery stopped, a broken site file; and whether the webhook was told.';
+"""
+
+
+def alerts_path(path: str | Path | None = None) -> Path:
+    """`path`, else the setting DOINGOAI_ALERTS_DB (default alerts.duckdb beside the warehouse)."""
+    return Path(path) if path else get_settings().alerts_file
 
 
 def raise_alert(
     alert: Alert,
-    db_path: str | Path | None = None,
+    alerts_db: str | Path | None = None,
     webhook_url: str | None = None,
     log: Callable[[str], None] | None = None,
 ) -> AlertOutcome:
-    """Record the alert, log it, and post it to `webhook_url` when one is given."""
-    with connect(db_path) as connection:
-        migrate(connection)
-        inserted = connection.execute(
-            """
-            INSERT INTO ops.alerts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL)
-            ON CONFLICT DO NOTHING RETURNING alert_id
-            """,
-            [
-                alert.alert_id,
-                alert.raised_at,
-                alert.kind,
-                alert.job_name,
-                alert.run_id,
-                alert.summary,
-                list(alert.failed_steps),
-                list(alert.failed_checks),
-                json.dumps(alert.details, default=str),
-                webhook_url,
-            ],
-        ).fetchall()
-    if not inserted:
+    """Log the alert, post it to `webhook_url` when one is given, then record it in ops.alerts.
+
+    Nothing here raises: an alert that cannot be recorded has been logged and posted, and says why
+    it was not stored in its outcome and in the log."""
+    if _already_raised(alert, alerts_db):
         return AlertOutcome(recorded=False)
     line = f"ALERT {alert.kind} {alert.job_name} run {alert.run_id}: {alert.summary}"
     logger.error(line)
     if log is not None:
         log(line)
-    if not webhook_url:
-        return AlertOutcome(recorded=True)
-    status, error = post_webhook(webhook_url, alert.payload())
-    with connect(db_path) as connection:
-        connection.execute(
-            "UPDATE ops.alerts SET webhook_status = ?, webhook_error = ? WHERE alert_id = ?",
-            [status, error, alert.alert_id],
-        )
+    status, error = post_webhook(webhook_url, alert.payload()) if webhook_url else (None, None)
     if error:
         logger.error(f"alert {alert.alert_id}: webhook {webhook_url} failed: {error}")
-    return AlertOutcome(recorded=True, webhook_status=status, webhook_error=error)
+    stored_error = None
+    try:
+        with connect(alerts_path(alerts_db)) as connection:
+            connection.execute(ALERTS_TABLE)
+            connection.execute(
+                "INSERT INTO ops.alerts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                [
+                    alert.alert_id,
+                    alert.raised_at,
+                    alert.kind,
+                    alert.job_name,
+                    alert.run_id,
+                    alert.summary,
+                    list(alert.failed_steps),
+                    list(alert.failed_checks),
+                    json.dumps({"subject": alert.subject, **alert.details}, default=str),
+                    webhook_url,
+                    status,
+                    error,
+                ],
+            )
+    except duckdb.Error as failure:  # held by another process past the wait, or unwritable
+        stored_error = f"{type(failure).__name__}: {failure}"
+        logger.error(
+            f"alert {alert.alert_id} logged and posted but not stored in {alerts_path(alerts_db)}: {stored_error}"
+        )
+    return AlertOutcome(recorded=True, webhook_status=status, webhook_error=error, stored_error=stored_error)
+
+
+def _already_raised(alert: Alert, alerts_db: str | Path | None) -> bool:
+    """Whether ops.alerts already holds this alert, looked up without waiting (the log line must not
+    wait for a lock). A file that cannot be read now counts as no: an alert told twice is better than
+    one never told."""
+    path = alerts_path(alerts_db)
+    if not path.exists():
+        return False
+    try:
+        with duckdb.connect(str(path), read_only=True) as connection:
+            found = connection.execute("SELECT 1 FROM ops.alerts WHERE alert_id = ?", [alert.alert_id])
+            return bool(found.fetchall())
+    except duckdb.Error as failure:
+        logger.warning(f"alert {alert.alert_id}: could not look in {path} for an earlier one: {failure}")
+        return False
 
 
 def post_webhook(
@@ -145,9 +202,9 @@ def _last_outcome(state: RetryCallState) -> httpx.Response:
     return state.outcome.result()
 
 
-def recent_alerts(db_path: str | Path | None = None, limit: int = 20) -> list[dict[str, Any]]:
+def recent_alerts(alerts_db: str | Path | None = None, limit: int = 20) -> list[dict[str, Any]]:
     """The newest alerts, newest first."""
-    with connect(db_path, read_only=True) as connection:
+    with connect(alerts_path(alerts_db), read_only=True) as connection:
         cursor = connection.execute("SELECT * FROM ops.alerts ORDER BY raised_at DESC LIMIT ?", [limit])
         columns = [column[0] for column in cursor.description]
         return [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]

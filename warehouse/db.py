@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+import logging
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 import duckdb
-from tenacity import Retrying, retry_if_exception, stop_before_delay, wait_exponential
+from tenacity import RetryCallState, Retrying, retry_if_exception, stop_before_delay, wait_exponential
 
 from settings import get_settings
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+WAIT_LOG_EVERY_S = 30.0  # while waiting for a lock, one log line at the start and then this often
+
+logger = logging.getLogger("doingoai.db")
 
 
 def db_path(path: str | Path | None = None) -> Path:
@@ -20,12 +25,15 @@ def db_path(path: str | Path | None = None) -> Path:
 
 
 @contextmanager
-def connect(path: str | Path | None = None, read_only: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
-    """A short-lived connection: DuckDB allows one writing process, so none is held longer than needed."""
+def connect(
+    path: str | Path | None = None, read_only: bool = False, wait: float | None = None
+) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A short-lived connection: DuckDB allows one writing process, so none is held longer than needed.
+    `wait`: seconds to wait for another process's lock (default DOINGOAI_DB_WAIT)."""
     target = db_path(path)
     if not read_only:
         target.parent.mkdir(parents=True, exist_ok=True)
-    connection = _open(target, read_only)
+    connection = open_waiting(target, read_only, get_settings().db_wait if wait is None else wait)
     try:
         connection.execute("SET TimeZone = 'Asia/Ho_Chi_Minh'")
         yield connection
@@ -33,17 +41,34 @@ def connect(path: str | Path | None = None, read_only: bool = False) -> Iterator
         connection.close()
 
 
-def _open(target: Path, read_only: bool) -> duckdb.DuckDBPyConnection:
+def open_waiting(target: Path, read_only: bool, wait: float) -> duckdb.DuckDBPyConnection:
     """Open the file, waiting while another process holds it: DuckDB lets no one open a file that
     another process is writing. Waits 0.1 s, then twice as long each time (at most 5 s), and gives up
-    rather than wait past DOINGOAI_DB_WAIT seconds (default 120); any other error is raised at once."""
+    rather than wait past `wait` seconds; any other error is raised at once. A wait is logged (WARNING,
+    logger doingoai.db) when it begins and every 30 s, so a delayed run says why."""
+    began = time.monotonic()
+    logged = [-WAIT_LOG_EVERY_S]
+
+    def say_why(state: RetryCallState) -> None:
+        waited = time.monotonic() - began
+        if waited - logged[0] >= WAIT_LOG_EVERY_S:
+            logged[0] = waited
+            logger.warning(
+                f"waiting for {target}: another process holds its lock (waited {waited:.0f} s of at most "
+                f"{wait:.0f} s): {state.outcome.exception() if state.outcome else ''}"
+            )
+
     waiting = Retrying(
         retry=retry_if_exception(_is_held_by_another_process),
         wait=wait_exponential(multiplier=0.1, max=5.0),
-        stop=stop_before_delay(get_settings().db_wait),
+        stop=stop_before_delay(wait),
+        before_sleep=say_why,
         reraise=True,
     )
-    return waiting(duckdb.connect, str(target), read_only=read_only)
+    connection = waiting(duckdb.connect, str(target), read_only=read_only)
+    if logged[0] >= 0:
+        logger.warning(f"{target}: opened after waiting {time.monotonic() - began:.0f} s for its lock")
+    return connection
 
 
 def _is_held_by_another_process(error: BaseException) -> bool:

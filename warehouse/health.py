@@ -17,6 +17,7 @@ from bs4 import BeautifulSoup, Tag
 from extraction.kinds import RECORD_KINDS
 from scrapers.config import SiteConfig, load_sites
 from scrapers.parse import decode_html
+from settings import get_settings
 from warehouse.db import connect
 
 # The fields a site's layout must give for an article to be usable, in the order messages name them.
@@ -175,15 +176,25 @@ class MartChange:
 
 
 def mart_changes(
-    db_path: str | Path | None, analytics_path: str | Path, tables: list[str], schema: str = "marts"
+    db_path: str | Path | None,
+    analytics_path: str | Path,
+    tables: list[str],
+    schema: str = "marts",
+    published_counts: dict[str, int] | None = None,
 ) -> list[MartChange]:
-    """Row counts of the marts just built against the analysts' copy they would replace."""
+    """Row counts of the marts just built against the analysts' copy they would replace.
+
+    The copy is opened read-only, waiting (DOINGOAI_ANALYTICS_WAIT, logged) while an analyst holds it
+    read-write; `published_counts`, when given, are used instead of opening it (the counts recorded when
+    it was published, for a copy held past the wait)."""
     with connect(db_path, read_only=True) as connection:
         built = {table: _count(connection, schema, table) for table in tables}
     published: dict[str, int | None] = dict.fromkeys(tables)
     analytics = Path(analytics_path)
-    if analytics.exists():
-        with duckdb.connect(str(analytics), read_only=True) as connection:
+    if published_counts is not None:
+        published = {table: published_counts.get(table) for table in tables}
+    elif analytics.exists():
+        with connect(analytics, read_only=True, wait=get_settings().analytics_wait) as connection:
             published = {table: _count(connection, "main", table) for table in tables}
     return [MartChange(table, published[table], built[table] or 0) for table in tables]
 

@@ -42,6 +42,9 @@ from matplotlib.layout_engine import ConstrainedLayoutEngine
 from matplotlib.ticker import MaxNLocator
 from matplotlib.typing import RcKeyType
 
+from settings import get_settings
+from warehouse.db import open_waiting
+
 # The picture: 1100 x 600 pixels, the font shipped with matplotlib, the footer in the bottom 7 %.
 FIGURE_INCHES = (11.0, 6.0)
 DPI = 100
@@ -108,7 +111,8 @@ def render_reports(analytics_path: str | Path, folder: str | Path) -> Reports:
         raise FileNotFoundError(f"no analysts' copy at {source}: run the pipeline first (`doingoai run`)")
     target = Path(folder)
     target.mkdir(parents=True, exist_ok=True)
-    connection = duckdb.connect(str(source), read_only=True)
+    # an analyst may hold the copy open read-write: wait for the lock (logged), as publishing does
+    connection = open_waiting(source, read_only=True, wait=get_settings().analytics_wait)
     try:
         as_of = _scalar(connection, "select max(published_on) from dim_article")
         charts = [build(connection) for build in CHARTS]
