@@ -7,7 +7,8 @@ from pathlib import Path
 import click
 
 from sample_portal.model import SITES
-from sample_portal.server import PortalState, make_server
+from sample_portal.scale import ScaleArchive
+from sample_portal.server import PortalState, default_new_per_day, make_server
 
 
 @click.command("sample-portal")
@@ -21,13 +22,32 @@ from sample_portal.server import PortalState, make_server
 @click.option(
     "--seeds-dir", type=click.Path(path_type=Path, file_okay=False), help="Default: ../shared/seeds."
 )
+@click.option(
+    "--articles",
+    type=click.IntRange(min=1),
+    help="Scale mode: serve this many generated articles (40-120 KB pages) instead of the sample ones.",
+)
+@click.option(
+    "--new-per-day",
+    type=click.IntRange(min=0),
+    help="Scale mode: articles each day after day 1 adds, and old ones it edits (default: 1%).",
+)
 def sample_portal(
-    port: int, host: str, day: int, flaky: float, broken_layout: str | None, seeds_dir: Path | None
+    port: int,
+    host: str,
+    day: int,
+    flaky: float,
+    broken_layout: str | None,
+    seeds_dir: Path | None,
+    articles: int | None,
+    new_per_day: int | None,
 ) -> None:
     """Serve the sample portal: the four sites by Host header, like a virtual-hosting server."""
-    server, portal = make_server(host, port, PortalState(day, flaky, broken_layout), seeds_dir)
+    scale = ScaleArchive(articles, default_new_per_day(articles, new_per_day)) if articles else None
+    server, portal = make_server(host, port, PortalState(day, flaky, broken_layout), seeds_dir, scale)
     address = f"http://{host}:{server.server_address[1]}"
-    click.echo(f"sample portal on {address} (day {day}, {len(portal.articles)} articles)")
+    count = scale.count_on(day) if scale else len(portal.articles)
+    click.echo(f"sample portal on {address} (day {day}, {count} articles)")
     for scheme in SITES.values():
         click.echo(f"  curl -H 'Host: {scheme.host}' {address}{scheme.category_path(scheme.categories[0])}")
     click.echo(f"crawl it with: doingoai crawl --portal {address}")

@@ -4,6 +4,7 @@ date format, captions and the noise around and inside the article body."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from html import escape
 
 from sample_portal.model import SITES, Article, SiteScheme
@@ -23,17 +24,30 @@ def _date_text(site: str, article: Article) -> str:
     }[site]
 
 
-def _page(scheme: SiteScheme, title: str, main: str, charset_meta: bool = True) -> str:
+@dataclass(frozen=True)
+class PageChrome:
+    """Extra weight around an article, as real portals carry (scale mode): inline scripts and styles
+    in the head, menus and sidebars after the article."""
+
+    head: str = ""
+    aside: str = ""
+
+
+def _page(
+    scheme: SiteScheme, title: str, main: str, charset_meta: bool = True, chrome: PageChrome | None = None
+) -> str:
+    chrome = chrome or PageChrome()
     nav = "".join(
         f'<li><a href="{scheme.category_path(category)}">{escape(category.replace("-", " ").title())}</a></li>'
         for category in scheme.categories
     )
     meta = '<meta charset="utf-8">' if charset_meta else ""
     return (
-        f'<!DOCTYPE html><html lang="vi"><head>{meta}<title>{escape(title)} - {escape(scheme.name)}</title></head>'
+        f'<!DOCTYPE html><html lang="vi"><head>{meta}<title>{escape(title)} - {escape(scheme.name)}</title>'
+        f"{chrome.head}</head>"
         f'<body><header class="site-header"><a class="logo" href="/">{escape(scheme.name)}</a>'
         f'<form action="{scheme.disallowed}"><input name="q"></form><ul class="menu">{nav}</ul></header>'
-        f"{main}"
+        f"{main}{chrome.aside}"
         '<div class="weather">Thời tiết hôm nay: Cần Thơ 27°C - 33°C, có mưa rào</div>'
         '<div class="ads banner">Quảng cáo: Ưu đãi nghỉ dưỡng cuối tuần</div>'
         f'<footer><a href="{scheme.disallowed}">Tìm kiếm</a> © {escape(scheme.name)}</footer></body></html>'
@@ -84,7 +98,7 @@ def _link(text: str) -> str:
     return f'<a href="#">{escape(text)}</a>'
 
 
-def article_page(article: Article, broken: bool = False) -> str:
+def article_page(article: Article, broken: bool = False, chrome: PageChrome | None = None) -> str:
     scheme = SITES[article.site]
     date = escape(_date_text(article.site, article))
     title, lead = escape(article.title), escape(article.lead)
@@ -94,7 +108,7 @@ def article_page(article: Article, broken: bool = False) -> str:
             + "".join(f"<p>{escape(p)}</p>" for p in article.paragraphs)
             + "</div></section>"
         )
-        return _page(scheme, article.title, main)
+        return _page(scheme, article.title, main, chrome=chrome)
     if article.site == "thoidai":
         main = (
             '<div class="breadcrumb"><a href="/">Trang chủ</a> » <a href="/huu-nghi">Hữu nghị</a></div>'
@@ -158,7 +172,7 @@ def article_page(article: Article, broken: bool = False) -> str:
             + f'</div><div class="attach-files">{_attachments(article, scheme)}</div></div>'
             + _sidebar(article, "tin-khac", _link)
         )
-    return _page(scheme, article.title, main, charset_meta=article.site != "mattrancantho")
+    return _page(scheme, article.title, main, charset_meta=article.site != "mattrancantho", chrome=chrome)
 
 
 def listing_page(scheme: SiteScheme, category: str, page: int, articles: list[Article], pages: int) -> str:
@@ -167,9 +181,12 @@ def listing_page(scheme: SiteScheme, category: str, page: int, articles: list[Ar
         f"<p>{escape(article.lead[:160])}</p></li>"
         for i, article in enumerate(articles)
     )
+    # every page number while there are few; around this page, the first and the last when many
+    shown = range(1, pages + 1) if pages <= 15 else sorted({1, *range(max(1, page - 4), page + 5), pages})
     pager = "".join(
         f'<a class="page" href="{scheme.listing_url(category, number)}">{number}</a>'
-        for number in range(1, pages + 1)
+        for number in shown
+        if number <= pages
     )
     main = f'<div class="listing"><h1>{escape(category)}</h1><ul>{items}</ul><div class="pagination">{pager}</div></div>'
     return _page(scheme, category, main)

@@ -85,11 +85,12 @@ class SiteScheme:
         return f"/tin-tuc/{category}" if self.id == "mattrancantho" else f"/{category}"
 
     def article_path(self, article: Article) -> str:
+        slug = article.slug  # once: scale mode makes many paths per page
         return {
-            "thoidai": f"/{article.slug}-{article.id}.html",
-            "mattrancantho": f"/tin-tuc/{article.slug}-{article.id}",
-            "nhipsongmientay": f"/{article.slug}-a{article.id}.html",
-            "thanhuycantho": f"/tin-tuc/{article.slug}-{article.id}.html",
+            "thoidai": f"/{slug}-{article.id}.html",
+            "mattrancantho": f"/tin-tuc/{slug}-{article.id}",
+            "nhipsongmientay": f"/{slug}-a{article.id}.html",
+            "thanhuycantho": f"/tin-tuc/{slug}-{article.id}.html",
         }[self.id]
 
 

@@ -13,8 +13,10 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import re
 import threading
 import time
+from collections import deque
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
@@ -28,6 +30,8 @@ from urllib.parse import parse_qs, urlsplit
 from sample_portal.layouts import article_page, index_page, listing_page
 from sample_portal.model import PAGE_SIZE, SITES, Article, SiteScheme
 from sample_portal.pdf import render_pdf
+from sample_portal.scale import PAGE_SIZE as SCALE_PAGE_SIZE
+from sample_portal.scale import ScaleArchive
 from sample_portal.seeds import listing_date, load_seeds
 from sample_portal.stories import load_stories
 
@@ -60,11 +64,17 @@ class Response:
 class Portal:
     """The sites' content and the routing of one request to a response."""
 
-    def __init__(self, state: PortalState, seeds_dir: Path | None = None) -> None:
+    def __init__(
+        self, state: PortalState, seeds_dir: Path | None = None, scale: ScaleArchive | None = None
+    ) -> None:
         self.state = state
-        self.articles = load_seeds(seeds_dir) + load_stories()
+        # scale mode serves its generated articles only, made per request (sample_portal/scale.py)
+        self.scale = scale
+        self.articles = [] if scale else load_seeds(seeds_dir) + load_stories()
         self.attempts: dict[str, int] = {}
-        self.requests: list[LoggedRequest] = []
+        # in scale mode only the latest requests are kept (a 100k crawl would hold them all), and counted
+        self.requests: deque[LoggedRequest] = deque(maxlen=10_000 if scale else None)
+        self.served = 0
         self.lock = threading.Lock()
 
     def online(self, site: str) -> list[Article]:
@@ -83,6 +93,8 @@ class Portal:
             if scheme.id == "thoidai":
                 body += f"Sitemap: https://{scheme.host}/sitemap.xml\n"
             return Response(200, body.encode(), "text/plain; charset=utf-8")
+        if self.scale and path.startswith("/sitemap") and scheme.id == "thoidai":
+            return self._scale_sitemap(scheme, path)
         if path == "/sitemap.xml" and scheme.id == "thoidai":
             return self._sitemap(scheme)
         for category in scheme.categories:
@@ -98,6 +110,14 @@ class Portal:
             match = next((a for a in self.online(scheme.id) if str(a.id) == article_id), None)
             if match:
                 return Response(301, b"", headers=(("Location", scheme.article_path(match)),))
+        if self.scale:
+            number = self.scale.number_in(scheme, path, self.state.day)
+            if number is not None:
+                return Response(
+                    200,
+                    self.scale.page(number, self.state.day).encode(),
+                    last_modified=self.scale.modified(number, self.state.day).timestamp(),
+                )
         for article in self.online(scheme.id):
             if scheme.article_path(article) == path:
                 broken = self.state.broken_layout == scheme.id
@@ -113,15 +133,17 @@ class Portal:
         if path.rstrip("/") == base:
             number = (query.get("page") or query.get("p") or ["1"])[0]
             return int(number) if number.isdigit() else None
-        for page in range(2, 100):
-            if (
-                urlsplit(scheme.listing_url(category, page)).path.rstrip("/") == path.rstrip("/")
-                and path != base
-            ):
-                return page
-        return None
+        # pages 2, 3, ... in the path (/trang-2, /page/2/): the scheme's URL of page 2 with any number
+        marker = 987654321
+        pattern = urlsplit(scheme.listing_url(category, marker)).path.rstrip("/")
+        if pattern == base:
+            return None  # the page is in the query (?page=2), read above
+        numbered = re.fullmatch(re.escape(pattern).replace(str(marker), r"(\d+)"), path.rstrip("/"))
+        return int(numbered.group(1)) if numbered else None
 
     def _listing(self, scheme: SiteScheme, category: str, page: int) -> Response:
+        if self.scale:
+            return self._scale_listing(scheme, category, page)
         articles = [a for a in self.online(scheme.id) if a.category == category]
         pages = max(1, -(-len(articles) // PAGE_SIZE))
         if page > pages:
@@ -138,6 +160,27 @@ class Portal:
             for a in self.online(scheme.id)
         )
         body = f'<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{entries}</urlset>'
+        return Response(200, body.encode(), "application/xml")
+
+    def _scale_listing(self, scheme: SiteScheme, category: str, page: int) -> Response:
+        assert self.scale is not None
+        listed = self.scale.listed(scheme.id, category, self.state.day)
+        pages = max(1, -(-len(listed) // SCALE_PAGE_SIZE))
+        if page > pages or page < 1:
+            return Response(404, b"<html><body>404</body></html>")
+        numbers = listed.newest_first((page - 1) * SCALE_PAGE_SIZE, SCALE_PAGE_SIZE)
+        chunk = [self.scale.article(number, self.state.day) for number in numbers]
+        return Response(200, listing_page(scheme, category, page, chunk, pages).encode())
+
+    def _scale_sitemap(self, scheme: SiteScheme, path: str) -> Response:
+        """The sitemap index (/sitemap.xml) and its children (/sitemap-news-N.xml)."""
+        assert self.scale is not None
+        if path == "/sitemap.xml":
+            return Response(200, self.scale.sitemap_index(scheme, self.state.day).encode(), "application/xml")
+        child = re.fullmatch(r"/sitemap-news-(\d+)\.xml", path)
+        body = self.scale.sitemap_child(scheme, int(child.group(1)), self.state.day) if child else None
+        if body is None:
+            return Response(404, b"<html><body>404</body></html>")
         return Response(200, body.encode(), "application/xml")
 
     def _attachment(self, scheme: SiteScheme, name: str) -> Response:
@@ -210,7 +253,9 @@ class _Handler(BaseHTTPRequestHandler):
                         setattr(self.portal.state, key, update[key])
             body = json.dumps(asdict(self.portal.state)).encode()
         elif path.startswith("/__portal__/stats"):
-            body = json.dumps({"requests": self.portal.requests}).encode()
+            with self.portal.lock:
+                stats = {"requests": list(self.portal.requests), "served": self.portal.served}
+            body = json.dumps(stats).encode()
         else:
             self._send(Response(404, b"{}", "application/json"))
             return
@@ -219,6 +264,7 @@ class _Handler(BaseHTTPRequestHandler):
     def _record(self, host: str, path: str, status: int) -> None:
         with self.portal.lock:
             self.portal.requests.append({"host": host, "path": path, "status": status})
+            self.portal.served += 1
 
     def _send(self, response: Response) -> None:
         etag = f'"{hashlib.sha256(response.body).hexdigest()[:20]}"'
@@ -279,12 +325,18 @@ class RunningPortal:
     def reset_stats(self) -> None:
         with self.portal.lock:
             self.portal.requests.clear()
+            self.portal.served = 0
 
 
 def make_server(
-    host: str, port: int, state: PortalState, seeds_dir: Path | None = None
+    host: str,
+    port: int,
+    state: PortalState,
+    seeds_dir: Path | None = None,
+    scale: ScaleArchive | None = None,
 ) -> tuple[ThreadingHTTPServer, Portal]:
-    portal = Portal(state, seeds_dir)
+    """The portal and its threading HTTP server; with `scale`, the generated articles of scale mode."""
+    portal = Portal(state, seeds_dir, scale)
     handler = type("PortalHandler", (_Handler,), {"portal": portal})
     server = ThreadingHTTPServer((host, port), handler)
     server.daemon_threads = True
@@ -298,9 +350,13 @@ def start_portal(
     flaky: float = 0.0,
     broken_layout: str | None = None,
     seeds_dir: Path | None = None,
+    articles: int | None = None,
+    new_per_day: int | None = None,
 ) -> Iterator[RunningPortal]:
-    """The portal serving on 127.0.0.1 in a background thread (port 0: a free one)."""
-    server, portal = make_server("127.0.0.1", port, PortalState(day, flaky, broken_layout), seeds_dir)
+    """The portal serving on 127.0.0.1 in a background thread (port 0: a free one); with `articles`,
+    in scale mode: that many generated articles, and `new_per_day` (default 1%) more each day."""
+    scale = ScaleArchive(articles, default_new_per_day(articles, new_per_day)) if articles else None
+    server, portal = make_server("127.0.0.1", port, PortalState(day, flaky, broken_layout), seeds_dir, scale)
     thread = threading.Thread(target=server.serve_forever, name="sample-portal", daemon=True)
     thread.start()
     try:
@@ -308,3 +364,8 @@ def start_portal(
     finally:
         server.shutdown()
         server.server_close()
+
+
+def default_new_per_day(articles: int, new_per_day: int | None) -> int:
+    """Articles a scale portal's next day adds (and edits): as asked, else 1% of the archive."""
+    return new_per_day if new_per_day is not None else max(1, articles // 100)
