@@ -3,8 +3,9 @@
 Fetching policy lives here and nowhere else: robots.txt (protego, the parser
 Scrapy uses), a minimum delay between requests to one host and a cap on
 requests in flight, retries with exponential backoff and jitter (tenacity)
-that honour Retry-After, conditional GET, a cap on body size, redirects
-followed only inside a site's domains, and a User-Agent that says who we are.
+that honour Retry-After, conditional GET, a cap on body size, an overall
+deadline per request (headers and body), redirects followed only inside a
+site's domains, and a User-Agent that says who we are.
 
 The portal switch is transport-level: with `portal` set, a request for
 https://thoidai.com.vn/x goes to PORTAL/x with `Host: thoidai.com.vn`, so
@@ -15,11 +16,13 @@ from __future__ import annotations
 
 import threading
 import time
+import typing
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from urllib.parse import urljoin, urlsplit
 
+import httpcore
 import httpx
 from protego import Protego
 from tenacity import RetryCallState, Retrying, retry_if_result, stop_after_attempt
@@ -34,7 +37,8 @@ USER_AGENT = "doingoai/0.1 (+https://github.com/doingoai/doingoai; people's-dipl
 class Politeness:
     delay: float = 1.0  # seconds between two requests to one host
     concurrency: int = 4  # requests in flight over all hosts
-    timeout: float = 10.0
+    timeout: float = 10.0  # seconds per network operation (connect, one read, one write)
+    deadline: float = 60.0  # seconds one request may take in all, headers and body (not retried)
     attempts: int = 4  # tries per URL, the first included
     backoff: float = 0.5  # first retry wait; doubles each time, plus jitter
     max_wait: float = 30.0  # cap on any wait, Retry-After included
@@ -42,12 +46,101 @@ class Politeness:
     max_redirects: int = 5
 
 
+# --- the deadline of one request ---------------------------------------------------------------------
+#
+# httpx's timeouts bound each network operation, not a request: a server sending one byte every 5 s
+# never trips a 10 s read timeout and holds the crawl forever. So every socket operation of a request
+# is given at most the time left before the request's deadline (a thread-local set by `_get`, as each
+# request runs in its caller's thread): connecting, sending, and each read of the headers or the body.
+# The deadline then holds to within one read, however slowly the answer drips.
+
+# .at: the time.monotonic() by which the current request must be done; .limiting: whether the last
+# socket operation waited the deadline's time rather than its own timeout (so a timeout is the deadline's)
+_request_deadline = threading.local()
+
+
+def _time_left(timeout: float | None) -> float | None:
+    """`timeout`, shortened to what is left of the current request's deadline; raises when none is left."""
+    at = getattr(_request_deadline, "at", None)
+    if at is None:
+        return timeout
+    left = at - time.monotonic()
+    _request_deadline.limiting = timeout is None or left <= timeout
+    if left <= 0:
+        raise httpcore.ReadTimeout("the request's deadline has passed")
+    return left if _request_deadline.limiting else timeout
+
+
+class _DeadlineStream(httpcore.NetworkStream):
+    """A connection whose every read and write waits no longer than the current request's deadline."""
+
+    def __init__(self, inner: httpcore.NetworkStream) -> None:
+        self.inner = inner
+
+    def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
+        return self.inner.read(max_bytes, _time_left(timeout))
+
+    def write(self, buffer: bytes, timeout: float | None = None) -> None:
+        self.inner.write(buffer, _time_left(timeout))
+
+    def close(self) -> None:
+        self.inner.close()
+
+    def start_tls(
+        self, ssl_context: typing.Any, server_hostname: str | None = None, timeout: float | None = None
+    ) -> httpcore.NetworkStream:
+        return _DeadlineStream(self.inner.start_tls(ssl_context, server_hostname, _time_left(timeout)))
+
+    def get_extra_info(self, info: str) -> typing.Any:
+        return self.inner.get_extra_info(info)
+
+
+class _DeadlineBackend(httpcore.NetworkBackend):
+    """httpcore's own sockets, opened and wrapped so that each request keeps its deadline."""
+
+    def __init__(self) -> None:
+        self.inner = httpcore.SyncBackend()
+
+    def connect_tcp(
+        self,
+        host: str,
+        port: int,
+        timeout: float | None = None,
+        local_address: str | None = None,
+        socket_options: typing.Iterable[typing.Any] | None = None,
+    ) -> httpcore.NetworkStream:
+        stream = self.inner.connect_tcp(host, port, _time_left(timeout), local_address, socket_options)
+        return _DeadlineStream(stream)
+
+    def connect_unix_socket(
+        self,
+        path: str,
+        timeout: float | None = None,
+        socket_options: typing.Iterable[typing.Any] | None = None,
+    ) -> httpcore.NetworkStream:
+        return _DeadlineStream(self.inner.connect_unix_socket(path, _time_left(timeout), socket_options))
+
+    def sleep(self, seconds: float) -> None:
+        self.inner.sleep(seconds)
+
+
+def _transport() -> httpx.HTTPTransport:
+    """httpx's transport on connections that keep each request's deadline. httpx takes no network
+    backend, so its connection pool is replaced by an equal one built on ours (httpx's `_pool`, the one
+    private name used here; httpx and httpcore are pinned in pyproject.toml)."""
+    transport = httpx.HTTPTransport()
+    transport._pool = httpcore.ConnectionPool(
+        ssl_context=httpx.create_ssl_context(), network_backend=_DeadlineBackend()
+    )
+    return transport
+
+
 class _PortalTransport(httpx.BaseTransport):
     """Sends every request to the sample portal's address, keeping path, query and Host."""
 
     def __init__(self, portal: str) -> None:
         self.portal = httpx.URL(portal)
-        self.inner = httpx.HTTPTransport()
+        self.inner = _transport()
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         request.url = request.url.copy_with(
@@ -80,7 +173,7 @@ class PoliteClient:
         self.politeness = politeness or Politeness()
         if portal:
             _check_portal(portal)
-        transport = _PortalTransport(portal) if portal else None
+        transport = _PortalTransport(portal) if portal else _transport()
         self.http = httpx.Client(
             headers={"User-Agent": USER_AGENT, "Accept-Language": "vi,en;q=0.5"},
             timeout=self.politeness.timeout,
@@ -180,6 +273,8 @@ class PoliteClient:
                 with self._slots:
                     self._respect_delay(urlsplit(current).hostname or "")
                     response, body = self._get(current, headers)
+            except _DeadlinePassed as error:
+                return FetchResult(url, site, kind, None, fetched_at, _ms(started), error=str(error))
             except (httpx.TimeoutException, httpx.TransportError, _BodyTooLarge) as error:
                 return FetchResult(
                     url, site, kind, None, fetched_at, _ms(started), error=f"{type(error).__name__}: {error}"
@@ -218,14 +313,26 @@ class PoliteClient:
         return None
 
     def _get(self, url: str, headers: dict[str, str]) -> tuple[httpx.Response, bytes]:
-        with self.http.stream("GET", url, headers=headers) as response:
-            chunks, size = [], 0
-            for chunk in response.iter_bytes():
-                size += len(chunk)
-                if size > self.politeness.max_bytes:
-                    raise _BodyTooLarge(f"body over {self.politeness.max_bytes} bytes")
-                chunks.append(chunk)
-            return response, b"".join(chunks)
+        """One request and its whole body, within the deadline (see `_DeadlineStream`)."""
+        deadline = self.politeness.deadline
+        _request_deadline.at, _request_deadline.limiting = time.monotonic() + deadline, False
+        try:
+            with self.http.stream("GET", url, headers=headers) as response:
+                chunks, size = [], 0
+                for chunk in response.iter_bytes():
+                    size += len(chunk)
+                    if size > self.politeness.max_bytes:
+                        raise _BodyTooLarge(f"body over {self.politeness.max_bytes} bytes")
+                    chunks.append(chunk)
+                return response, b"".join(chunks)
+        except httpx.TimeoutException as error:
+            if _request_deadline.limiting:
+                raise _DeadlinePassed(
+                    f"DeadlineExceeded: no complete answer within {deadline:g} s (headers and body)"
+                ) from error
+            raise
+        finally:
+            _request_deadline.at = None
 
     def _respect_delay(self, host: str) -> None:
         """Wait our delay, or the host's robots.txt Crawl-delay when it asks for longer."""
@@ -244,6 +351,10 @@ class _BodyTooLarge(Exception):
     pass
 
 
+class _DeadlinePassed(Exception):
+    """The answer did not come in whole before the request's deadline (a stalled or dripping server)."""
+
+
 def _last_result(state: RetryCallState) -> FetchResult:
     """The answer of the attempt just made (tenacity sets `outcome` before it waits or gives up)."""
     assert state.outcome is not None
@@ -251,8 +362,10 @@ def _last_result(state: RetryCallState) -> FetchResult:
 
 
 def _transient(result: FetchResult) -> bool:
+    """Worth another try: no answer or a 429/5xx; not a body over the cap, nor a server that kept us
+    past the deadline (trying again would only hold the crawl as long again)."""
     if result.status is None:
-        return not (result.error or "").startswith("_BodyTooLarge")
+        return not (result.error or "").startswith(("_BodyTooLarge", "DeadlineExceeded"))
     return result.status == 429 or result.status >= 500
 
 
