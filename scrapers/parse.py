@@ -3,9 +3,11 @@ the layout is unknown. Item processing only: no fetching, no storage."""
 
 from __future__ import annotations
 
+import codecs
 import logging
 import re
 import unicodedata
+from dataclasses import dataclass
 from datetime import datetime
 from urllib.parse import urljoin, urlsplit
 from zoneinfo import ZoneInfo
@@ -18,6 +20,7 @@ from w3lib.url import safe_url_string
 
 from scrapers.config import SiteConfig
 from scrapers.content import extract_main_content
+from scrapers.legacy_encodings import Detection, convert, detect, windows_1252_view
 from scrapers.pdf import pdf_text
 from scrapers.types import ParsedDocument
 
@@ -32,17 +35,47 @@ _DATE_NOISE = re.compile(
 )
 
 
-def decode_html(body: bytes, content_type: str | None) -> str:
+@dataclass(frozen=True)
+class DecodedPage:
+    """A page's text, and what legacy-encoding detection found (`legacy.encoding` None: Unicode)."""
+
+    html: str
+    legacy: Detection
+
+    @property
+    def converted_from(self) -> str | None:
+        """The legacy encoding the text was converted from, if it was."""
+        return self.legacy.encoding if self.legacy.convertible else None
+
+
+def decode_page(body: bytes, content_type: str | None) -> DecodedPage:
     """Text of an HTML body, NFC-normalised, decoded the way browsers do (w3lib, Scrapy's library):
     a byte-order mark, else the header's charset, else <meta>, else detection (charset-normalizer).
 
     One exception to the order: a Western server default in the header ("ISO-8859-1") over bytes
     that are valid UTF-8 with non-ASCII in them is a misconfigured server, not a Western page, so
-    the header is ignored and <meta> or detection decide."""
+    the header is ignored and <meta> or detection decide.
+
+    Then a page in a legacy Vietnamese encoding (VNI, TCVN3: `scrapers.legacy_encodings`), which
+    declares itself Western or nothing, is converted to Unicode when the detection is sure; when
+    it is unsure, the text is left as decoded and `legacy` says so."""
     if http_content_type_encoding(content_type or "") in _WESTERN_DEFAULTS and _is_utf8(body):
         content_type = None
-    _, text = html_to_unicode(content_type, body, auto_detect_fun=_detect_charset)
-    return unicodedata.normalize("NFC", text)
+    encoding, text = html_to_unicode(content_type, body, auto_detect_fun=_detect_charset)
+    # the legacy tables read the page as windows-1252: a page read in another codec, or as UTF-8 it
+    # is not (a legacy page declared UTF-8), is read again that way
+    codec = codecs.lookup(encoding).name
+    as_read = codec in ("cp1252", "latin-1") or (codec == "utf-8" and "\ufffd" not in text)
+    view = text if as_read else windows_1252_view(body)
+    legacy = detect(view)
+    if legacy.convertible:
+        return DecodedPage(convert(view, legacy.encoding), legacy)  # type: ignore[arg-type]  # convertible: set
+    return DecodedPage(unicodedata.normalize("NFC", text), legacy)
+
+
+def decode_html(body: bytes, content_type: str | None) -> str:
+    """The text of `decode_page`, for callers that only read the page."""
+    return decode_page(body, content_type).html
 
 
 # w3lib maps every Western label ("ISO-8859-1", "latin-1", "us-ascii"...) to cp1252, as browsers do
