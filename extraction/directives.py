@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from datetime import date
 from itertools import pairwise
 
-from extraction.dates import FULL_DATE, full_date_at
+from extraction.dates import FULL_DATE, full_date_at, make_date
 from extraction.records import Directive, DirectiveRelation, DirectiveType, Evidence
 from extraction.rules import alternation, load
 from extraction.text import UPPER, Document
@@ -32,6 +32,8 @@ _RULES = load("directives")
 _TYPE_WORDS: dict[str, DirectiveType] = _RULES["types"]
 # first letters of a code -> type, for bare numbers ("số 677-CV/TU")
 _CODE_TYPES: dict[str, DirectiveType] = _RULES["code_types"]
+# words naming any document, whose code tells its type ("văn bản số 12/KH-UBND" is a plan)
+_TYPED_BY_CODE = frozenset(_RULES["numbers"]["typed_by_code"])
 
 _TYPE = "|".join(sorted(map(re.escape, _TYPE_WORDS), key=len, reverse=True))
 _CODE_TOKEN = r"[A-ZĐƯ0-9][A-Za-zĐđƯư0-9]*"
@@ -44,11 +46,34 @@ _NOT_A_NUMBER = re.compile(
 )
 
 MENTION = re.compile(
-    rf"(?<![\w])(?i:({_TYPE}))(?:\s+(?i:liên tịch|hành động|chung))?(?:\s+(?i:{_TYPE}))?\s*(?:((?i:số:?|sô))\s*)?{_NUMBER_CODE}"
+    rf"(?<![\w])(?i:({_TYPE}))(?:\s+(?i:{alternation(_RULES['numbers']['type_modifiers'])}))?(?:\s+(?i:{_TYPE}))?\s*(?:((?i:số:?|sô))\s*)?{_NUMBER_CODE}"
 )
 BARE_NUMBER = re.compile(rf"(?<![\w])(?:số|Số|SỐ)\s*:?\s*(\d{{1,5}})\s*[-/]\s*({_CODE})")
 LIST_MORE = re.compile(rf"\s*(?:,|;|và)\s*(?:số\s*)?{_NUMBER_CODE}")
-DATE_AFTER = re.compile(r"\s*,?\s*(?:được\s+)?(?:ban hành\s+)?(?:ngày|ngay)\s*:?\s*", re.IGNORECASE)
+DATE_AFTER = re.compile(
+    r"\s*[,(]?\s*(?:(?:được\s+)?(?:ký\s+)?(?:ban hành|ra|ký)\s+)?(?:vào\s+)?(?:ngày|ngay)\s*:?\s*",
+    re.IGNORECASE,
+)
+# After the issuer: "... của Ban Bí thư ban hành ngày 05/01/2022"
+DATE_AFTER_ISSUER = re.compile(
+    r"\s*,?\s*(?:đã\s+)?(?:ký\s+)?(?:ban hành|ký)\s+(?:vào\s+)?ngày\s*:?\s*", re.IGNORECASE
+)
+# The issuer, then the date: "... được Ban Bí thư ban hành ngày 05/01/2022"
+ISSUER_THEN_DATE = re.compile(
+    rf"\s*,?\s*(?:được|do)\s+(?P<issuer>[{UPPER}][^,;:\"“”(\n]{{1,80}}?)\s+(?:ký\s+)?ban hành\s+"
+    r"(?:vào\s+)?ngày\s*:?\s*"
+)
+# The sentence before a document dates and issues it: "Ngày 18/4/2022, Ban Thường vụ Tỉnh ủy (đã) ban hành"
+DATED_BEFORE = re.compile(
+    rf"(?:^|[.;]\s+|\n)(?i:vào\s+)?(?i:ngày)\s+(?P<date>\d{{1,2}}\s*[/.-]\s*\d{{1,2}}\s*[/.-]\s*\d{{4}}"
+    r"|\d{1,2}\s+tháng\s+\d{1,2}\s*,?\s*năm\s+\d{4})\s*,\s*"
+    rf"(?P<issuer>[{UPPER}][^,;:\"“”(\n]{{1,80}}?)\s+(?:đã\s+|vừa\s+)?(?:ký\s+)?(?:ban hành|ký|có|gửi|ra)\s+(?:các\s+)?$"
+)
+# A letter's header: its number, then "<place>, ngày 10 tháng 01 năm 2023" within a few lines
+LETTER_DATELINE = re.compile(
+    r"[^\d,|\n]{2,40},\s*ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s*,?\s*năm\s+(\d{4})", re.IGNORECASE
+)
+_TIMESTAMP_AFTER = re.compile(r"\s*[|,-]?\s*(?:lúc\s*)?\d{1,2}\s*[:h]\s*\d{2}", re.IGNORECASE)
 ISSUER_AFTER = re.compile(
     rf"\s*,?\s*(?:của|do)\s+((?:[{UPPER}])"
     rf"[^,;:\"“”(\n]{{1,80}}?)(?=\s+(?:{alternation(_RULES['issuers']['ends'])})\b|\s*[,;:\"“”(\n.]|$)"
@@ -136,10 +161,10 @@ def _mentions(doc: Document) -> list[_Mention]:
             continue  # "kế hoạch 6 tháng": a lower-case word and a bare number is no reference
         if not code and _NOT_A_NUMBER.match(key, match.end()):
             continue
-        if type_ == "other" and not code and not has_so:
+        if (type_ == "other" or word.lower() in _TYPED_BY_CODE) and not code and not has_so:
             continue
-        if word.lower() in {"văn bản", "báo cáo"}:
-            type_ = _type_from_code(code) or "other"
+        if word.lower() in _TYPED_BY_CODE:
+            type_ = _type_from_code(code) or type_  # "văn bản số 763/UBND-VX": a letter (công văn)
         found.append(_Mention(type_, _number(number), code, match.start(), match.end()))
         taken.append((match.start(), match.end()))
         position = match.end()
@@ -176,22 +201,68 @@ def _preceded_by_type_word(key: str, start: int) -> bool:
 
 
 def _attach_details(doc: Document, mention: _Mention) -> None:
-    """Date and issuer written right after a mention."""
+    """Date and issuer written right after a mention, else around it.
+
+    Right after: "số 12-CT/TW ngày 05/01/2022 của Ban Bí thư", "(ngày 05/01/2022)", "..., 05/01/2022"
+    on the same line (but a date followed by a time is the page's date line). Then the issuer may
+    give the date ("của Ban Bí thư ban hành ngày ...", "được Ban Bí thư ban hành ngày ..."); else the
+    clause before the document ("Ngày 18/4/2022, Ban Thường vụ Tỉnh ủy ban hành Kế hoạch số 87");
+    else, for a letter's own number in its header, the letter's dateline ("Cần Thơ, ngày 06 tháng 01
+    năm 2023"). Never the article's date line.
+    """
     key, text = doc.key, doc.text
     position = mention.end
     date_match = DATE_AFTER.match(key, position)
+    if date_match and "\n" in date_match.group() and re.search(r"\n\s*N", date_match.group()):
+        date_match = None  # "...\nNgày 18/4/2022, Tỉnh ủy ...": the next paragraph's date, not the document's
     date_start = date_match.end() if date_match else None
-    if date_start is None and re.match(r"\s*,?\s*\d", key[position : position + 4]):
-        date_start = position + len(key[position:]) - len(key[position:].lstrip(" ,"))
+    bare = re.compile(r"[ \t]*,?[ \t]*(?=\d)").match(key, position)
+    if date_start is None and bare:
+        date_start = bare.end()  # "Chỉ thị số 12-CT/TW, 05/01/2022": on the same line only
     if date_start is not None:
         found = full_date_at(key, date_start)
-        if found:
+        if found and (date_match or not _TIMESTAMP_AFTER.match(key, found[1])):
             mention.issued_on, position = found
     issuer = ISSUER_AFTER.match(text, position)
     if issuer:
         mention.issuer = issuer.group(1).strip()
         position = issuer.end()
+        later = DATE_AFTER_ISSUER.match(key, position) if mention.issued_on is None else None
+        if later and (found := full_date_at(key, later.end())):
+            mention.issued_on, position = found
+    elif mention.issued_on is None and (by := ISSUER_THEN_DATE.match(text, position)):
+        found = full_date_at(key, by.end())
+        if found:
+            mention.issuer = by.group("issuer").strip()
+            mention.issued_on, position = found
     mention.details_end = position
+    if mention.issued_on is None:
+        _date_from_around(doc, mention)
+
+
+def _date_from_around(doc: Document, mention: _Mention) -> None:
+    """The date (and issuer) a clause before the document gives, or its letter's dateline."""
+    key = doc.key
+    sentence = doc.sentence_at(mention.start)
+    before = DATED_BEFORE.search(key, sentence.start, mention.start)
+    if before:
+        mention.issued_on = _written_date(before.group("date"))
+        mention.issuer = mention.issuer or doc.text[before.start("issuer") : before.end("issuer")].strip()
+        return
+    line_start = key.rfind("\n", 0, mention.start) + 1
+    line_end = key.find("\n", mention.end)
+    line_end = len(key) if line_end < 0 else line_end
+    if key[line_start : mention.start].strip(" *|:").lower() or line_end - mention.end > 60:
+        return  # not a number heading a short line of its own: no letter's header
+    dateline = LETTER_DATELINE.search(key, mention.end, min(len(key), mention.end + 300))
+    if dateline and sum(bool(line.strip()) for line in key[mention.end : dateline.start()].split("\n")) <= 6:
+        mention.issued_on = make_date(*(int(dateline.group(i)) for i in (1, 2, 3)))
+
+
+def _written_date(written: str) -> date | None:
+    """'18/4/2022' or '18 tháng 4 năm 2022' as a date."""
+    numbers = [int(n) for n in re.findall(r"\d+", written)]
+    return make_date(*numbers) if len(numbers) == 3 else None
 
 
 def _title(doc: Document, mention: _Mention, mentions: list[_Mention]) -> str | None:
