@@ -14,7 +14,7 @@ from orchestration.assets.dbt import dbt_models, dbt_project
 from orchestration.assets.landing import raw_documents
 from orchestration.assets.publish import analytics_copy
 from orchestration.checks import (
-    FRESHNESS_SOURCES,
+    FRESHNESS_RULES,
     MART_KEYS,
     extraction_yield_check,
     mart_row_count_guard,
@@ -199,39 +199,66 @@ def test_marts_and_the_copy_go_stale_after_26_hours() -> None:
     assert graph.get(dg.AssetKey(["raw", "pages"])).freshness_policy is None
 
 
-@pytest.mark.pipeline  # `dbt source freshness`, in its own process
-@pytest.mark.subprocess
-def test_dbt_source_freshness_warns_on_a_stale_table_and_errors_on_a_dead_one(
-    tmp_path: Path, portal: RunningPortal
-) -> None:
+def test_source_freshness_warns_on_a_stale_table_and_errors_on_a_dead_one(tmp_path: Path) -> None:
     db = tmp_path / "warehouse.duckdb"
-    _crawl_and_parse(db, portal)
-    extract_pending(db)
-    with connect(db) as connection:  # no page confirmed for 30 hours, no request made for 60 ...
-        connection.execute("UPDATE raw.pages SET last_seen_at = last_seen_at - INTERVAL 30 HOUR")
-        connection.execute("UPDATE raw.fetches SET fetched_at = fetched_at - INTERVAL 60 HOUR")
-        # a quiet week with no new article on any portal is no alarm: the document tables have no rule
-        connection.execute("UPDATE raw.documents SET parsed_at = parsed_at - INTERVAL 200 HOUR")
-    results = by_asset(
-        check_results(
-            raw_source_freshness(dg.build_asset_check_context(), warehouse=WarehouseResource(db_path=str(db)))
+    now = datetime.now(UTC)
+    with connect(db) as connection:  # a page confirmed 30 hours ago, a request made 60 hours ago ...
+        migrate(connection)
+        connection.execute(
+            "INSERT INTO raw.crawl_runs (run_id, started_at, mode, sites, status) VALUES ('r', ?, 'full', [], 'ok')",
+            [now - timedelta(hours=1)],
         )
-    )
-    assert set(results) == {"/".join(key.path) for key in FRESHNESS_SOURCES.values()}
+        connection.execute(
+            "INSERT INTO raw.fetches (run_id, url, site, kind, bytes, not_modified, fetched_at)"
+            " VALUES ('r', 'u', 's', 'article', 0, false, ?)",
+            [now - timedelta(hours=60)],
+        )
+        connection.execute(
+            "INSERT INTO raw.pages (url, site, kind, content_hash, body, first_seen_at, last_seen_at)"
+            " VALUES ('u', 's', 'article', 'h', '', ?, ?)",
+            [now - timedelta(hours=90), now - timedelta(hours=30)],
+        )
+    results = by_asset(check_results(raw_source_freshness(warehouse=WarehouseResource(db_path=str(db)))))
     assert set(results) == {"raw/pages", "raw/fetches", "raw/crawl_runs"}
     pages, fetches = results.pop("raw/pages"), results.pop("raw/fetches")
     assert not pages.passed and pages.severity == dg.AssetCheckSeverity.WARN
     assert (pages.description or "").startswith("raw.pages: newest row 30.0 h old (warn)")
     assert not fetches.passed and fetches.severity == dg.AssetCheckSeverity.ERROR
     assert all(result.passed for result in results.values()), {k: r.description for k, r in results.items()}
-    assert (
-        tmp_path / "dbt_source_freshness" / "sources.json"
-    ).exists()  # beside the warehouse, not in the repo
+    # a quiet week with no new article on any portal is no alarm: the document tables have no rule
+    assert {"/".join(rule.key.path) for rule in FRESHNESS_RULES} == {
+        "raw/pages",
+        "raw/fetches",
+        "raw/crawl_runs",
+    }
+
+
+def test_source_freshness_reports_an_empty_table_as_an_error(tmp_path: Path) -> None:
+    db = tmp_path / "warehouse.duckdb"
+    with connect(db) as connection:
+        migrate(connection)
+    results = by_asset(check_results(raw_source_freshness(warehouse=WarehouseResource(db_path=str(db)))))
+    assert {result.description for result in results.values()} == {
+        "raw.pages: no rows",
+        "raw.fetches: no rows",
+        "raw.crawl_runs: no rows",
+    }
+    assert not any(result.passed for result in results.values())
+
+
+def test_freshness_rules_are_read_as_dbt_states_them() -> None:
+    pages = next(rule for rule in FRESHNESS_RULES if rule.relation == "raw.pages")
+    assert (pages.loaded_at_field, pages.warn_after, pages.error_after) == (
+        "last_seen_at",
+        timedelta(hours=26),
+        timedelta(hours=50),
+    )
+    assert [pages.status(timedelta(hours=hours)) for hours in (25, 27, 51)] == ["pass", "warn", "error"]
 
 
 def test_source_freshness_is_checked_on_every_source_with_a_rule() -> None:
     checked = {spec.asset_key for spec in raw_source_freshness.check_specs}
-    assert checked == set(FRESHNESS_SOURCES.values())
+    assert checked == {rule.key for rule in FRESHNESS_RULES}
     assert checked <= set(raw_pages.keys)  # the crawl's tables: evaluated even when the parse is blocked
     graph = defs.resolve_asset_graph()
     assert all(graph.has(key) for key in checked)  # the keys Dagster gives the dbt sources
