@@ -105,12 +105,17 @@ _MAX_WORDS = 14
 _CLAUSE_MARK = re.compile(r"[,;]")
 _ACRONYM_AFTER = re.compile(r" ?\([A-ZĐ][A-ZĐ0-9&-]{1,12}\)")
 _WORD = re.compile(r"\S+")
+_WORD_CHARS = re.compile(r"\w+")
 _PUNCTUATION = re.compile(r"[,;.:()“”\"!?]")
 
 
 def add_parties(doc: Document, amounts: list[Amount], names: list[Organization | Person]) -> list[Amount]:
     """The aid amounts with donor, recipient and purpose filled where the text names them."""
     spans = _name_spans(doc, names)
+    aid_by_sentence: dict[int, list[Amount]] = {}  # the aid amounts of each sentence, by where it starts
+    for amount in amounts:
+        if amount.kind == "aid":
+            aid_by_sentence.setdefault(doc.sentence_at(amount.evidence.start).start, []).append(amount)
     result = []
     for amount in amounts:
         if amount.kind != "aid":
@@ -121,7 +126,7 @@ def add_parties(doc: Document, amounts: list[Amount], names: list[Organization |
         # the stretch between semicolons or colons around the amount: lists give each item its own parties
         clause = clause_around(doc.key, sentence.start, sentence.end, at, ";:")
         # the whole sentence only when no other clause of it gives an amount of its own (with its own parties)
-        others = [a for a in amounts if a.kind == "aid" and sentence.start <= a.evidence.start < sentence.end]
+        others = aid_by_sentence[sentence.start]
         alone = all(clause[0] <= other.evidence.start < clause[1] for other in others)
         windows = [clause, (sentence.start, sentence.end)] if alone else [clause]
         # a donor named after the amount stands before the next donation ("5 tỷ đồng, trong đó X tài trợ
@@ -148,13 +153,32 @@ def add_parties(doc: Document, amounts: list[Amount], names: list[Organization |
     return result
 
 
-def _name_spans(doc: Document, names: list[Organization | Person]) -> list[tuple[int, int]]:
+# where found names start -> where each of them ends there, shortest first
+_Spans = dict[int, list[int]]
+
+
+def _name_spans(doc: Document, names: list[Organization | Person]) -> _Spans:
     """Where each found name stands, at every mention (the finders give the first one only)."""
     spans = {(n.evidence.start, n.evidence.end) for n in names}
+    # Each name is looked for where its first word stands, not by a scan of the whole text per name:
+    # a long text names more people and bodies, and a scan for each would grow with the square of it.
+    word_starts: dict[str, list[int]] = {}
+    for word in _WORD_CHARS.finditer(doc.text):
+        word_starts.setdefault(word.group(0), []).append(word.start())
     for name in {n.name for n in names}:
-        for match in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", doc.text):
-            spans.add((match.start(), match.end()))
-    return sorted(spans)
+        first_word = _WORD_CHARS.match(name)
+        if first_word is None:  # a name opening with a sign: the slow, plain scan
+            occurrences = [m.start() for m in re.finditer(rf"(?<!\w){re.escape(name)}", doc.text)]
+        else:
+            occurrences = word_starts.get(first_word.group(0), [])
+        for start in occurrences:
+            end = start + len(name)
+            if doc.text.startswith(name, start) and not _WORD_CHARS.match(doc.text, end):
+                spans.add((start, end))
+    ends_at: _Spans = {}
+    for start, end in sorted(spans):
+        ends_at.setdefault(start, []).append(end)
+    return ends_at
 
 
 def _first(find: Callable[[tuple[int, int]], str | None], windows: list[tuple[int, int]]) -> str | None:
@@ -165,7 +189,7 @@ def _first(find: Callable[[tuple[int, int]], str | None], windows: list[tuple[in
     return None
 
 
-def _donor(doc: Document, window: tuple[int, int], spans: list[tuple[int, int]], at: int) -> str | None:
+def _donor(doc: Document, window: tuple[int, int], spans: _Spans, at: int) -> str | None:
     """The donor nearest before the amount (else the first after it)."""
     start, end = window
     candidates = [
@@ -202,11 +226,11 @@ def _nearest(candidates: list[tuple[int, int, int]], at: int) -> list[tuple[int,
     return before + after
 
 
-def _recipient(doc: Document, window: tuple[int, int], spans: list[tuple[int, int]], at: int) -> str | None:
+def _recipient(doc: Document, window: tuple[int, int], spans: _Spans, at: int) -> str | None:
     candidates = [(m.start("np"), m.start("np"), m.end("np")) for m in _RECIPIENT.finditer(doc.key, *window)]
     candidates += _subjects(doc, _SUBJECT_RECEIVES, window)  # "Hội Chữ thập đỏ đã tiếp nhận ..."
     for gift in _GIFT_TO.finditer(doc.key, *window):  # "tặng ông Mai Văn Lợt": a named person or body
-        if any(span_start == gift.end() for span_start, _ in spans):
+        if gift.end() in spans:
             candidates.append((gift.end(), gift.end(), window[1]))
     for _, np_start, np_end in _nearest(candidates, at):
         if _NOT_A_PARTY.match(doc.key, np_start):
@@ -232,7 +256,7 @@ def _purpose(doc: Document, window: tuple[int, int]) -> str | None:
     return None
 
 
-def _entity(doc: Document, start: int, end: int, spans: list[tuple[int, int]]) -> str | None:
+def _entity(doc: Document, start: int, end: int, spans: _Spans) -> str | None:
     """The entity named from `start` (at most to `end`), or None when what stands there is not one.
 
     A name the extractor found starting there (or after a kind word such as "tổ chức") wins;
@@ -243,8 +267,9 @@ def _entity(doc: Document, start: int, end: int, spans: list[tuple[int, int]]) -
     phrase = doc.text[start : _name_end(doc, start, end)].strip(" -–")
     kind = _KIND_WORD.match(doc.key, start)
     name_start = kind.end() if kind else start
-    for span_start, span_end in spans:
-        if span_start in (start, name_start) and span_end <= end:
+    for span_start in sorted({start, name_start}):
+        span_end = next((span_end for span_end in spans.get(span_start, []) if span_end <= end), None)
+        if span_end is not None:
             found = doc.text[start:span_end].strip()
             # the finder may stop a word short
             return _with_acronym(doc, start, phrase if phrase.startswith(found) else found)

@@ -20,8 +20,8 @@ part, the sentence before. The words are data (extraction/rules/money.toml, [rol
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Callable
 from dataclasses import replace
 
 from extraction.records import Amount
@@ -82,10 +82,15 @@ _CUMULATIVE_AFTER = 40
 def add_roles(doc: Document, amounts: list[Amount]) -> list[Amount]:
     """The amounts, in the same order, with their links to one another and their cumulative flag."""
     amounts = list(amounts)
+    # Links stay within a sentence (or reach the one before), so each amount is compared with its
+    # sentence's amounts only: a long text's amounts are never compared all with all.
+    by_sentence: dict[int, list[int]] = {}
+    for index, amount in enumerate(amounts):
+        by_sentence.setdefault(_sentence_of(doc, amount), []).append(index)
     _link_conversions(doc, amounts)
-    _link_units(doc, amounts)
-    _mark_cumulative(doc, amounts)
-    _link_parts(doc, amounts)
+    _link_units(doc, amounts, by_sentence, _Counts(doc, amounts))
+    _mark_cumulative(doc, amounts, by_sentence)
+    _link_parts(doc, amounts, by_sentence)
     return amounts
 
 
@@ -126,14 +131,18 @@ def _comma_clause_start(doc: Document, amount: Amount) -> int:
     return amount.evidence.sentence_start + max(before.rfind(","), before.rfind(";"), before.rfind(":")) + 1
 
 
-def _unit_noun(doc: Document, amounts: list[Amount], index: int) -> str | None:
+def _unit_noun(doc: Document, amounts: list[Amount], index: int, in_sentence: list[int]) -> str | None:
     """The unit an amount is the value of ("suất"), "" when per unit without one named, else None."""
     amount = amounts[index]
     after = _UNIT_AFTER.match(doc.key, amount.evidence.end)
     if after:
         return after.group("unit").lower()
     clause_start = _comma_clause_start(doc, amount)
-    previous_ends = [a.evidence.end for a in amounts[:index] if a.evidence.end <= _start(doc, amount)]
+    previous_ends = [
+        amounts[other].evidence.end
+        for other in in_sentence
+        if other < index and amounts[other].evidence.end <= _start(doc, amount)
+    ]
     clause_start = max([clause_start, *previous_ends])
     before = doc.key[clause_start : _start(doc, amount)]
     cues = list(_UNIT_BEFORE.finditer(before))
@@ -146,63 +155,96 @@ def _same_unit(counted: str, unit: str) -> bool:
     return counted == unit or (counted in _GIFT_UNITS and unit in _GIFT_UNITS)
 
 
-def _unit_count(doc: Document, amounts: list[Amount], amount: Amount, unit: str) -> int | None:
+class _Counts:
+    """The counts of units a text gives outside its amounts ("300 suất quà"), read once per text."""
+
+    def __init__(self, doc: Document, amounts: list[Amount]) -> None:
+        self._doc = doc
+        # the amounts' spans, in text order: a count inside one ("5 triệu") is no count of units
+        self._amount_starts = [a.evidence.start for a in amounts]
+        self._amount_ends = [a.evidence.end for a in amounts]
+        self._in_text: dict[str, set[int]] | None = None
+        self._gifted_to: set[int] | None = None
+
+    def _outside_amounts(self, at: int) -> bool:
+        index = bisect.bisect_right(self._amount_starts, at) - 1
+        return index < 0 or self._amount_ends[index] <= at
+
+    def in_span(self, start: int, end: int) -> dict[str, set[int]]:
+        """Each unit noun (lower case) -> the counts of it written in text[start:end]."""
+        found: dict[str, set[int]] = {}
+        for match in _COUNT.finditer(self._doc.key, start, end):
+            if self._outside_amounts(match.start()):
+                found.setdefault(match.group("unit").lower(), set()).add(
+                    int(match.group("count").replace(".", ""))
+                )
+        return found
+
+    def in_text(self) -> dict[str, set[int]]:
+        if self._in_text is None:
+            self._in_text = self.in_span(0, len(self._doc.key))
+        return self._in_text
+
+    def gifted_to(self) -> set[int]:
+        """The counts of people or households the text hands gifts to ("trao quà cho 100 hộ")."""
+        if self._gifted_to is None:
+            self._gifted_to = {
+                int(match.group("count").replace(".", ""))
+                for match in _GIFTED_TO.finditer(self._doc.key)
+                if self._outside_amounts(match.start("count"))
+            }
+        return self._gifted_to
+
+
+def _of_unit(counts: dict[str, set[int]], unit: str) -> set[int]:
+    """The counts of `unit`, or of any gift unit when it is one (a "suất quà" is a "phần quà")."""
+    return set().union(*(found for counted, found in counts.items() if _same_unit(counted, unit)))
+
+
+def _unit_count(amount: Amount, unit: str, counts: _Counts) -> int | None:
     """How many units: a count of `unit` in its sentence ("300 suất quà, mỗi suất ..."); else the one
     count the whole text gives of that unit, or, for gifts, of the people or households given them
     ("trao quà cho 100 hộ gia đình" ... "300 nghìn đồng/suất")."""
     if not unit:
         return None
-    spans = [(a.evidence.start, a.evidence.end) for a in amounts]
-
-    def counts(start: int, end: int, units: Callable[[str], bool]) -> set[int]:
-        return {
-            int(match.group("count").replace(".", ""))
-            for match in _COUNT.finditer(doc.key, start, end)
-            if not any(s <= match.start() < e for s, e in spans) and units(match.group("unit").lower())
-        }
-
-    def same(counted: str) -> bool:
-        return _same_unit(counted, unit)
-
-    in_sentence = counts(amount.evidence.sentence_start, amount.evidence.sentence_end, same)
+    in_sentence = _of_unit(counts.in_span(amount.evidence.sentence_start, amount.evidence.sentence_end), unit)
     if in_sentence:
         return min(in_sentence) if len(in_sentence) == 1 else None
-    in_text = counts(0, len(doc.key), same)
+    in_text = _of_unit(counts.in_text(), unit)
     if not in_text and unit in _GIFT_UNITS:
-        in_text = {
-            int(match.group("count").replace(".", ""))
-            for match in _GIFTED_TO.finditer(doc.key)
-            if not any(s <= match.start("count") < e for s, e in spans)
-        }
+        in_text = set(counts.gifted_to())
     return in_text.pop() if len(in_text) == 1 else None
 
 
-def _link_units(doc: Document, amounts: list[Amount]) -> None:
+def _link_units(
+    doc: Document, amounts: list[Amount], by_sentence: dict[int, list[int]], counts: _Counts
+) -> None:
     for index, amount in enumerate(amounts):
         if amount.converts_ordinal is not None:
             continue
-        unit = _unit_noun(doc, amounts, index)
+        in_sentence = by_sentence[_sentence_of(doc, amount)]
+        unit = _unit_noun(doc, amounts, index, in_sentence)
         if unit is None:
             continue
-        count = _unit_count(doc, amounts, amount, unit)
+        count = _unit_count(amount, unit, counts)
         amounts[index] = amount = replace(amount, is_per_unit=True, unit_count=count)
-        total = _total_of_units(doc, amounts, index)
+        total = _total_of_units(doc, amounts, index, in_sentence)
         if total is not None:
             amounts[index] = replace(amount, unit_of_ordinal=total)
             amounts[total] = replace(amounts[total], unit_value=amount.value, unit_count=count)
 
 
-def _total_of_units(doc: Document, amounts: list[Amount], index: int) -> int | None:
+def _total_of_units(doc: Document, amounts: list[Amount], index: int, in_sentence: list[int]) -> int | None:
     """The donation a per-unit amount belongs to: an amount of its sentence named as a total, or
     worth its count of units."""
     unit = amounts[index]
-    for other_index, other in enumerate(amounts):
+    for other_index in in_sentence:
+        other = amounts[other_index]
         if (
             other_index == index
             or not _is_free(other)
             or other.kind != unit.kind
             or other.currency != unit.currency
-            or _sentence_of(doc, other) != _sentence_of(doc, unit)
             or other.value <= unit.value
         ):
             continue
@@ -213,19 +255,18 @@ def _total_of_units(doc: Document, amounts: list[Amount], index: int) -> int | N
     return None
 
 
-def _mark_cumulative(doc: Document, amounts: list[Amount]) -> None:
+def _mark_cumulative(doc: Document, amounts: list[Amount], by_sentence: dict[int, list[int]]) -> None:
     """A cumulative phrase marks the first amount after it in its sentence, or the one just before it."""
     for index, amount in enumerate(amounts):
         if not _is_free(amount):
             continue
         sentence_start = amount.evidence.sentence_start
+        in_sentence = by_sentence[sentence_start]
         previous = [
-            a.evidence.end
-            for a in amounts[:index]
-            if a.evidence.sentence_start == sentence_start and _is_free(a)
+            amounts[other].evidence.end for other in in_sentence if other < index and _is_free(amounts[other])
         ]
         before = doc.key[max([sentence_start, *previous]) : _start(doc, amount)]
-        following = [a for a in amounts[index + 1 :] if a.evidence.sentence_start == sentence_start]
+        following = [amounts[other] for other in in_sentence if other > index]
         after_end = min(
             [amount.evidence.sentence_end, amount.evidence.end + _CUMULATIVE_AFTER]
             + [_start(doc, a) for a in following if _is_free(a)]
@@ -239,18 +280,18 @@ def _mark_cumulative(doc: Document, amounts: list[Amount]) -> None:
             amounts[index] = replace(amount, is_cumulative=True)
 
 
-def _link_parts(doc: Document, amounts: list[Amount]) -> None:
+def _link_parts(doc: Document, amounts: list[Amount], by_sentence: dict[int, list[int]]) -> None:
     """An amount after a part word, whose total is the nearest larger donation before it, in its
     sentence or (for a sentence opening with the word) the sentence before."""
-    sentences = [s.start for s in doc.sentences]
+    sentences = doc.sentence_starts
     for index, amount in enumerate(amounts):
         if not _is_free(amount) or amount.is_cumulative:
             continue
         sentence_start = amount.evidence.sentence_start
         earlier = [
-            (other_index, other)
-            for other_index, other in enumerate(amounts[:index])
-            if other.evidence.sentence_start == sentence_start and _is_free(other)
+            (other_index, amounts[other_index])
+            for other_index in by_sentence[sentence_start]
+            if other_index < index and _is_free(amounts[other_index])
         ]
         if earlier:
             between = doc.key[earlier[-1][1].evidence.end : _start(doc, amount)]
@@ -259,14 +300,14 @@ def _link_parts(doc: Document, amounts: list[Amount]) -> None:
             ):
                 continue
         elif _PART_OPENING.match(doc.key, sentence_start):
-            position = sentences.index(sentence_start) if sentence_start in sentences else 0
-            if position == 0:
+            position = bisect.bisect_left(sentences, sentence_start)
+            if position == 0 or position == len(sentences) or sentences[position] != sentence_start:
                 continue
             before_start = sentences[position - 1]
             earlier = [
-                (other_index, other)
-                for other_index, other in enumerate(amounts[:index])
-                if other.evidence.sentence_start == before_start and _is_free(other)
+                (other_index, amounts[other_index])
+                for other_index in by_sentence.get(before_start, [])
+                if other_index < index and _is_free(amounts[other_index])
             ]
         else:
             continue

@@ -77,7 +77,7 @@ def _is_country(key: str, name: str, start: int, end: int) -> bool:
     if (
         proper.match(before)
         and before not in _NEIGHBOURS_OK
-        and not key[:start].rstrip().endswith(("-", ","))
+        and not key[max(0, start - 40) : start].rstrip().endswith(("-", ","))
     ):
         return False
     return not (proper.match(after) and after not in _NEIGHBOURS_OK and after not in {"Quốc"})

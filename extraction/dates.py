@@ -7,8 +7,11 @@ Parsers here never raise on odd input: they return None. The word lists
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from datetime import date, timedelta
+from functools import lru_cache
 
 from extraction.rules import load
 
@@ -110,6 +113,7 @@ _PERIOD_BEFORE = re.compile(
 )
 
 
+@lru_cache(maxsize=64)  # asked again for the whole text at every undated day of a document
 def likely_year(text: str) -> int | None:
     """The one year a passage speaks of, if it names exactly one ("Tết Nguyên đán Đinh Dậu 2017").
 
@@ -119,10 +123,17 @@ def likely_year(text: str) -> int | None:
     nothing of the activity; an anniversary's span in brackets ("(1961-2024)") names the
     year being celebrated. Two different years leave the year uncertain.
     """
-    taken = [m.span() for m in FULL_DATE.finditer(text)] + [m.span() for m in SPELLED_DATE.finditer(text)]
+    taken = sorted(
+        [m.span() for m in FULL_DATE.finditer(text)] + [m.span() for m in SPELLED_DATE.finditer(text)]
+    )
+    taken_starts = [start for start, _ in taken]
+    # the furthest end of the dates starting at or before each one: a year is inside a date when the
+    # dates starting before it reach past it (a bisection, so long texts stay linear)
+    reach = list(itertools.accumulate((end for _, end in taken), max))
     years = set()
     for match in YEAR.finditer(text):
-        if any(start <= match.start() < end for start, end in taken):
+        index = bisect.bisect_right(taken_starts, match.start()) - 1
+        if index >= 0 and reach[index] > match.start():
             continue
         before = text[max(0, match.start() - 40) : match.start()].lower()
         after = text[match.end() : match.end() + 12]

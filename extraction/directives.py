@@ -17,6 +17,8 @@ with that document's own date, issuer or subject.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -177,8 +179,13 @@ def _mentions(doc: Document) -> list[_Mention]:
             found.append(_Mention(type_, _number(more.group(1)), more_code, more.start(1), more.end()))
             position = more.end()
         taken.append((match.start(), position))
+    # the mentions' spans start in text order: the furthest end reached up to each start tells, by a
+    # bisection, whether a bare number lies inside one (a scan of all would grow with the square of a text)
+    taken_starts = [start for start, _ in taken]
+    reach = list(itertools.accumulate((end for _, end in taken), max))
     for match in BARE_NUMBER.finditer(key):
-        if any(start <= match.start() < end for start, end in taken):
+        before = bisect.bisect_right(taken_starts, match.start()) - 1
+        if before >= 0 and reach[before] > match.start():
             continue
         code = _clean_code(match.group(2))
         type_ = _type_from_code(code)
@@ -311,9 +318,10 @@ def _title_end(key: str, start: int, quoted: bool, mentions: list[_Mention]) -> 
         if full_date_at(key, date_clause.end()):
             end = date_clause.start()  # "... ngày 05/01/2022 của Ban Bí thư": another document's date
             break
-    for other in mentions:
-        if not start <= other.start < end:
-            continue
+    # the mentions are in text order: only those from `start` on are looked at
+    for other in mentions[bisect.bisect_left(mentions, start, key=lambda mention: mention.start) :]:
+        if other.start >= end:
+            break
         joined = _LIST_JOIN.search(key, start, other.start)
         if joined:
             return joined.start()  # the next document of a list
@@ -388,8 +396,14 @@ def find_directives(doc: Document) -> tuple[list[Directive], list[DirectiveRelat
 def _relations(doc: Document, mentions: list[_Mention]) -> list[DirectiveRelation]:
     """X implements Y when one sentence says "X ... triển khai thực hiện Y" or "Y cụ thể hóa bằng X"."""
     relations: dict[tuple, DirectiveRelation] = {}
+    mentions = sorted(mentions, key=lambda mention: mention.start)
+    mention_starts = [mention.start for mention in mentions]
     for sentence in doc.sentences:
-        inside = [m for m in mentions if sentence.start <= m.start < sentence.end]
+        inside = mentions[
+            bisect.bisect_left(mention_starts, sentence.start) : bisect.bisect_left(
+                mention_starts, sentence.end
+            )
+        ]
         if len(inside) < 2:
             continue
         for cue in _RELATION_CUES.finditer(doc.key, sentence.start, sentence.end):

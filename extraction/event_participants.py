@@ -27,6 +27,7 @@ The word lists are data in extraction/rules/events.toml, [participants] and [del
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -80,6 +81,7 @@ def add_participants(
     """Fill each event's `participants`, in the order the article names them."""
     if not events:
         return
+    countries = sorted(countries, key=lambda country: country.evidence.start)  # bisected by position
     clauses = split_clauses(doc)
     clause_starts = [clause.start for clause in clauses]
 
@@ -139,30 +141,50 @@ def _organizations(
         for start in _occurrences(text, organization.name)
     ]
     positions = {role.position for person in people for role in person.roles if role.position}
+    # sorted by start, so that the names and delegations around a place are found by bisection
+    # (a long text names thousands: comparing each with all would grow with the square of its length)
+    named.sort(key=lambda participant: participant.start)
+    named_starts = [participant.start for participant in named]
+    longest = max((participant.end - participant.start for participant in named), default=0)
+    delegations = sorted(delegations, key=lambda delegation: delegation.start)
+    delegation_starts = [delegation.start for delegation in delegations]
+    delegation_reach = list(itertools.accumulate((d.end for d in delegations), max))
+    titled: dict[str, list[int]] = {}  # an organisation's name -> where people holding it in a title stand
     for organization in named:
         start, end = organization.start, organization.end
-        if any(other.start <= start and end <= other.end and other != organization for other in named):
+        around = named[
+            bisect.bisect_left(named_starts, end - longest) : bisect.bisect_right(named_starts, start)
+        ]
+        if any(other.start <= start and end <= other.end and other != organization for other in around):
             continue
-        if any(d.start <= start < d.end for d in delegations):
+        before = bisect.bisect_right(delegation_starts, start) - 1
+        if before >= 0 and delegation_reach[before] > start:
             continue
-        if any(text[:start].endswith(position + " ") for position in positions):
+        if any(text.endswith(position + " ", 0, start) for position in positions):
             continue  # "Chủ tịch UBND tỉnh Lê Trí Thanh"
         sentence = doc.sentence_at(start)
-        if any(
-            any(organization.name in role.title for role in person.roles)
-            and any(sentence.start <= m.start < sentence.end for m in person.mentions or [person.evidence])
-            for person in people
-        ):
+        if organization.name not in titled:
+            titled[organization.name] = sorted(
+                mention.start
+                for person in people
+                if any(organization.name in role.title for role in person.roles)
+                for mention in person.mentions or [person.evidence]
+            )
+        holders = titled[organization.name]
+        if bisect.bisect_left(holders, sentence.start) < bisect.bisect_left(holders, sentence.end):
             continue  # "ông Nguyễn Văn Hùng - Phó Giám đốc Sở Ngoại vụ thành phố"
         yield _Candidate(organization, _ATTENDING)
 
 
-def _occurrences(text: str, name: str) -> Iterator[int]:
-    start = text.find(name)
-    while start >= 0:
-        if not (text[start + len(name) : start + len(name) + 1].isalnum()):
-            yield start
-        start = text.find(name, start + 1)
+def _occurrences(text: str, name: str, start: int = 0, end: int | None = None) -> Iterator[int]:
+    """Where `name` stands within text[start:end], not followed there by a letter or digit."""
+    end = len(text) if end is None else end
+    at = text.find(name, start, end)
+    while at >= 0:
+        after = at + len(name)
+        if after >= end or not text[after].isalnum():
+            yield at
+        at = text.find(name, at + 1, end)
 
 
 def _delegations(
@@ -200,18 +222,22 @@ def _country_named(
     countries: Sequence[CountryMention],
 ) -> str | None:
     """The country of the first organisation, "Việt Nam" or foreign country named in text[start:end]."""
-    named: list[tuple[int, str]] = [
-        (c.evidence.start, c.code) for c in countries if start <= c.evidence.start < end
+
+    def position(country: CountryMention) -> int:
+        return country.evidence.start
+
+    # the countries are in text order: those inside the words are found by bisection
+    inside = countries[
+        bisect.bisect_left(countries, start, key=position) : bisect.bisect_left(countries, end, key=position)
     ]
+    named: list[tuple[int, str]] = [(c.evidence.start, c.code) for c in inside]
     vietnam = _VIETNAM.search(text, start, end)
     if vietnam:
         named.append((vietnam.start(), "VN"))
     for organization in organizations:
         if organization.country:
             named.extend(
-                (at, organization.country)
-                for at in _occurrences(text[:end], organization.name)
-                if at >= start
+                (at, organization.country) for at in _occurrences(text, organization.name, start, end)
             )
     return min(named)[1] if named else None
 

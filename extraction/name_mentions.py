@@ -234,7 +234,7 @@ def _is_title_like(tokens: list[Token]) -> bool:
 
 def _is_place_context(text: str, start: int, words: list[str], titled: bool = False) -> bool:
     """Whether the text before a name makes it a place, a school, a street or an anniversary."""
-    line_start = text.rfind("\n", 0, start) + 1
+    line_start = text.rfind("\n", max(0, start - 80), start) + 1  # only the last 80 characters are read
     before = text[max(line_start, start - 80) : start]
     trimmed = before
     while True:

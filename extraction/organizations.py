@@ -108,13 +108,31 @@ def find_organizations(doc: Document, people_names: tuple[str, ...] = ()) -> lis
 
 
 def _without_person(name: str, people_names: tuple[str, ...]) -> str:
-    for person in people_names:
+    """The name without the opening words of a person's name at its end (the first person listed that
+    fits, with as many of its words as fit). Each ending of the name is looked up, not each person:
+    a long text names many people and as many organisations."""
+    openings = _name_openings(people_names)
+    fits = [
+        (openings[name[space + 1 :]], name[space + 1 :])
+        for space, character in enumerate(name)
+        if character == " " and name[space + 1 :] in openings
+    ]
+    if not fits:
+        return name
+    _, part = min(fits)
+    return name[: -len(part) - 1].rstrip()
+
+
+@lru_cache(maxsize=8)
+def _name_openings(people_names: tuple[str, ...]) -> dict[str, tuple[int, int]]:
+    """The first two or more words of each person's name -> (the first person's place in the list, minus
+    the number of words): the smallest wins, as the first person and its longest opening."""
+    openings: dict[str, tuple[int, int]] = {}
+    for index, person in enumerate(people_names):
         words = person.split()
         for size in range(len(words), 1, -1):
-            part = " ".join(words[:size])
-            if name.endswith(" " + part):
-                return name[: -len(part) - 1].rstrip()
-    return name
+            openings.setdefault(" ".join(words[:size]), (index, -size))
+    return openings
 
 
 @lru_cache(maxsize=4096)

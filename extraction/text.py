@@ -18,7 +18,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from extraction.records import Evidence
 
@@ -84,11 +84,16 @@ class Document:
     sentences: tuple[Sentence, ...]
     published_on: date | None  # given, or found in the text's date line
 
+    @cached_property
+    def sentence_starts(self) -> list[int]:
+        """Where each sentence starts, computed once: every lookup by offset bisects it."""
+        return [sentence.start for sentence in self.sentences]
+
     def sentence_at(self, offset: int) -> Sentence:
         """The sentence holding `offset` (or the one before it, for an offset between sentences)."""
         if not self.sentences:
             return Sentence(0, len(self.text), self.text)
-        index = bisect.bisect_right([sentence.start for sentence in self.sentences], offset) - 1
+        index = bisect.bisect_right(self.sentence_starts, offset) - 1
         return self.sentences[max(index, 0)]
 
     def evidence(self, start: int, end: int) -> Evidence:
