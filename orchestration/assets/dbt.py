@@ -9,7 +9,6 @@ it reads the manifest once (`dbt_manifest()`), for these assets and for the chec
 
 import functools
 import json
-import shutil
 import subprocess
 import warnings
 from pathlib import Path
@@ -22,7 +21,6 @@ from orchestration.resources import DBT_PROJECT_DIR, DUCKDB_POOL, WarehouseResou
 
 dbt_project = DbtProject(project_dir=DBT_PROJECT_DIR, profiles_dir=DBT_PROJECT_DIR)
 dbt_project.prepare_if_dev()  # `dbt parse`, only under `dagster dev`
-KEEP_BUILD_ARTIFACTS = 5  # each build leaves its own target folder (~2 MB): run_results.json, logs
 DBT_OUTPUTS = ("target", "logs", "dbt_packages")  # what dbt writes in dbt_project/; every other file it reads
 
 
@@ -63,12 +61,23 @@ def newest_source_after(project_dir: Path, parsed_at: float) -> Path | None:
 @dbt_assets(manifest=dbt_manifest(), project=dbt_project, pool=DUCKDB_POOL)
 def dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, warehouse: WarehouseResource):
     warehouse.export_db_env()
-    invocation = dbt.cli(["build"], context=context)
+    invocation = dbt.cli(["build"], context=context, target_path=build_target(warehouse))
     try:
         yield from invocation.stream()
     finally:
         stop_dbt(invocation.process)
-        prune_build_artifacts()
+
+
+def build_target(warehouse: WarehouseResource) -> Path:
+    """dbt's target folder for the builds on one warehouse: beside its file, the same every night.
+
+    dbt keeps its partial_parse.msgpack there, so a night re-parses only the files that changed; a new
+    folder per run (dagster-dbt's default) parsed the whole project again each night (~15 s). The profile
+    it checks the file against is the same every night too: it holds only the warehouse's path. Runs on
+    one warehouse take turns (the writer pool), so two builds never share the folder at once; each
+    build's run_results.json and dbt.log (rotated by dbt) replace the previous night's.
+    """
+    return Path(warehouse.database).resolve().parent / "dbt_target"
 
 
 def stop_dbt(process: subprocess.Popen) -> None:
@@ -81,13 +90,3 @@ def stop_dbt(process: subprocess.Popen) -> None:
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait(timeout=10)
-
-
-def prune_build_artifacts(keep: int = KEEP_BUILD_ARTIFACTS) -> None:
-    """Keep the target folders of the newest `keep` builds, so a nightly run does not fill the disk."""
-    builds = sorted(
-        (path for path in (DBT_PROJECT_DIR / "target").glob("dbt_models-*") if path.is_dir()),
-        key=lambda path: path.stat().st_mtime,
-    )
-    for old in builds[:-keep] if keep else builds:
-        shutil.rmtree(old, ignore_errors=True)
