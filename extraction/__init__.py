@@ -21,7 +21,8 @@ from extraction.text import prepare
 
 # Raise when a change alters what is extracted: the warehouse re-extracts every
 # stored document whose records came from another version.
-EXTRACTOR_VERSION = "4"  # 4: amounts' roles (conversion, per-unit, part, cumulative), parties as entities;
+EXTRACTOR_VERSION = "5"  # 5 (issue 16): foreign names and places, dated events, aid and countries, round two
+# 4: amounts' roles (conversion, per-unit, part, cumulative), parties as entities;
 # event participants with kind and country, events' last day and publication-dated flag;
 # directive titles that are each document's own subject (ending before the next document)
 

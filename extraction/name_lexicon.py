@@ -9,6 +9,7 @@ must match, as for titles and place words).
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import regex
 
@@ -16,6 +17,7 @@ from extraction.rules import alternation, load
 from extraction.variants import flex_any, fold, fold_phrase, syllable_variants
 
 _RULES = load("people")
+_FOREIGN_NAMES = load("foreign_names")
 
 
 def _folded(words: str | list[str]) -> frozenset[str]:
@@ -32,10 +34,29 @@ OPENERS = _folded(_RULES["names"]["openers"])
 HONORIFICS = {fold_phrase(words): value for words, value in _RULES["cues"]["honorifics"].items()}
 KIN_WORDS = _folded(_RULES["cues"]["kin"])
 CAPITALISED_KIN = _folded(_RULES["cues"]["capitalised_kin"])
-POSITIONS: list[str] = _RULES["titles"]["positions"]
+# positions, then the royal and honorific titles written before foreign names ("Samdech", "Preah Bat
+# Samdech Preah Boromneath"): they open a title too, so they never stay in a name
+POSITIONS: list[str] = [*_RULES["titles"]["positions"], *_FOREIGN_NAMES["titles"]["honorific_titles"]]
 PLACE_FILLERS = _folded(_RULES["places"]["place_fillers"])
 KNOWN_PLACES = _folded(_RULES["places"]["known_places"])
 PERSON_PLACES = _folded(_RULES["places"]["person_places"])
+
+
+def _by_country(table: dict[str, Any]) -> dict[str, str]:
+    """Folded word or phrase -> the code of the country whose list holds it (the first list wins)."""
+    found: dict[str, str] = {}
+    for code, words in table.items():
+        for word in words.split() if isinstance(words, str) else words:
+            found.setdefault(fold_phrase(word), code)
+    return found
+
+
+# Foreign places (extraction/rules/foreign_places.toml): folded name -> country code ("WORLD": cities
+# abroad). A place is never a person, and a place that opens a run ends the title before a name.
+FOREIGN_PLACES = _by_country(load("foreign_places")["places"])
+# Foreign family names and given names (extraction/rules/foreign_names.toml): folded word -> country
+FOREIGN_FAMILY_NAMES = _by_country(_FOREIGN_NAMES["family_names"])
+FOREIGN_GIVEN_NAMES = _by_country(_FOREIGN_NAMES["given_names"])
 # the last word of every cue: a name can follow a cue only after one of these
 _CUE_ENDINGS = frozenset(phrase.split()[-1] for phrase in [*HONORIFICS, *KIN_WORDS])
 

@@ -31,14 +31,18 @@ from extraction.name_lexicon import (
 from extraction.name_shapes import (
     WORD,
     Token,
-    display,
+    dashed,
+    display_tokens,
     holds_place,
     is_foreign,
+    is_place_name,
     leading_country,
+    looks_foreign,
     name_prefix,
     strip_title_words,
     vietnamese_name,
 )
+from extraction.countries import country_code
 from extraction.records import Role
 from extraction.text import clause_start
 from extraction.titles import role_of, roles_after, title_before
@@ -72,6 +76,9 @@ def short_reference(text: str, token: Token) -> list[Mention]:
 
 def mentions_in_run(text: str, run: list[Token]) -> list[Mention]:
     """The person (or people) a run of capitalised words names, read with its context."""
+    cut = _glued_honorific(run)
+    if cut:
+        return mentions_in_run(text, run[:cut]) + mentions_in_run(text, run[cut:])
     found: list[Mention] = []
     tokens = list(run)
     line_start = text.rfind("\n", 0, tokens[0].start) + 1
@@ -82,6 +89,26 @@ def mentions_in_run(text: str, run: list[Token]) -> list[Mention]:
             found.append(mention)
         tokens = tokens[max(used, 1) :]
     return found
+
+
+# Honorifics that may be glued to a place before them in a run: "tại Vinh Ngài Mitsuo Tanaka"
+_GLUED_HONORIFICS = frozenset(map(fold, ("ngài", "ông", "bà")))
+_NGAI = fold("ngài")
+
+
+def _glued_honorific(run: list[Token]) -> int | None:
+    """Where a capitalised honorific inside a run opens a new name, after a place ("Vinh Ngài X").
+
+    "Ngài" never belongs to a place; "Ông" and "Bà" do ("Bà Rịa", "Hai Bà Trưng"), so they open a
+    name only after words that make a known place by themselves.
+    """
+    for index in range(1, len(run) - 1):
+        word = run[index].text
+        if fold(word) not in _GLUED_HONORIFICS or not word[1:].islower():
+            continue
+        if fold(word) == _NGAI or is_place_name([token.text for token in run[:index]]):
+            return index
+    return None
 
 
 def _read_at(text: str, tokens: list[Token], before: str) -> tuple[Mention | None, int]:
@@ -99,8 +126,10 @@ def _read_at(text: str, tokens: list[Token], before: str) -> tuple[Mention | Non
     body = tokens[skip:]
     if not body:
         return None, len(tokens)
-    if POSITION.match(text, body[0].start):
-        return None, skip + 1  # "Ngài Chủ tịch ..." : the title comes first, read on
+    position = POSITION.match(text, body[0].start)
+    if position:
+        # "Ngài Chủ tịch ...", "Samdech Techo Hun Sen": the title comes first, read on after it
+        return None, skip + max(1, sum(token.start < position.end() for token in body))
     if all_caps_run and honorific is None:
         return None, len(tokens)  # headings in capitals; names in capitals need an honorific
     if honorific or cue:
@@ -124,15 +153,15 @@ def _after_honorific(text: str, body: list[Token], honorific: str | None, cue: b
         return None
     if ANNIVERSARY_BEFORE.search(text[text.rfind("\n", 0, start) + 1 : start]):
         return None  # "kỷ niệm 100 năm ngày sinh đồng chí X"
-    if fold_phrase(" ".join(words)) in KNOWN_PLACES:
-        return None
+    if fold_phrase(" ".join(words)) in KNOWN_PLACES or (len(words) > 1 and is_place_name(words)):
+        return None  # "bà Rịa" of "Bà Rịa", "ông Udon Thani"
     roles = roles_after(text, end)
     full = _is_full_name(words, strong=honorific is not None or cue, roles=roles)
     if not full and len(words) > 2:
         return None
     if cue and not full:
         return None
-    return Mention(display(words), start, end, honorific, roles, full)
+    return Mention(display_tokens(text, name_tokens), start, end, honorific, roles, full)
 
 
 def _is_full_name(words: list[str], strong: bool, roles: list[Role]) -> bool:
@@ -143,7 +172,7 @@ def _is_full_name(words: list[str], strong: bool, roles: list[Role]) -> bool:
         return False
     if fold(words[0]) in SURNAMES and len(words) <= 4:
         return True
-    if is_foreign(words):
+    if looks_foreign(words):
         return strong or bool(roles)
     # Vietnamese-looking words without a surname: minority names ("Y Ngông Niê Kdăm")
     # run to three and more words; two such words are a given name ("bà Thanh Giang").
@@ -160,27 +189,28 @@ def _after_title(text: str, body: list[Token], roles: list[Role]) -> tuple[Menti
             return Mention(" ".join(words), body[0].start, body[-1].end, None, roles, True), len(body)
         return None, len(body)
     used = len(body)
-    name_tokens = vietnamese_name(text, rest)
+    # a name joined across a dash ("Cay Xỏn - Phôn Vi Hản") is foreign: its "Vi" is no surname
+    name_tokens = None if dashed(text, rest) else vietnamese_name(text, rest)
     if name_tokens is None:
         prefix = name_prefix(text, rest)
         words = [token.text for token in prefix]
         if not (2 <= len(words) <= 5):
             return None, used
-        if not (is_foreign(words) or stripped_country) or fold(words[0]) in NEVER_FIRST:
+        if not (looks_foreign(words) or stripped_country) or fold(words[0]) in NEVER_FIRST:
             return None, used
         if rest[0] is not body[0] and not (stripped_country or stripped_place or body[0].acronym):
             return None, used
         name_tokens = prefix
     words = [token.text for token in name_tokens]
     start, end = name_tokens[0].start, name_tokens[-1].end
-    if _is_place_context(text, start, words, titled=True):
+    if _is_place_context(text, start, words, titled=True) or is_place_name(words):
         return None, used
     if start > body[0].start and roles:
         # the title's last words are in the run: "Bí thư Tỉnh ủy [Sóc Trăng] Lâm Văn Mẫn"
         roles = [*roles[:-1], role_of(roles[-1].title + " " + text[body[0].start : start].strip(" ,"))]
     roles = roles + roles_after(text, end)
     used = body.index(name_tokens[-1]) + 1
-    return Mention(display(words), start, end, _honorific_near(text, start), roles, True), used
+    return Mention(display_tokens(text, name_tokens), start, end, _honorific_near(text, start), roles, True), used
 
 
 def _person_place(text: str, body: list[Token], roles: list[Role]) -> bool:
@@ -199,17 +229,17 @@ def _bare(text: str, tokens: list[Token], before: str) -> Mention | None:
     if name_tokens is None:
         prefix = name_prefix(text, tokens)
         words = [token.text for token in prefix]
-        if 2 <= len(words) <= 5 and is_foreign(words) and fold(words[0]) not in NEVER_FIRST:
+        if 2 <= len(words) <= 5 and looks_foreign(words) and fold(words[0]) not in NEVER_FIRST:
             roles = roles_after(text, prefix[-1].end, strict=True)
-            if roles and not _is_place_context(text, prefix[0].start, words):
-                return Mention(display(words), prefix[0].start, prefix[-1].end, None, roles, True)
+            if roles and not (_is_place_context(text, prefix[0].start, words) or is_place_name(words)):
+                return Mention(display_tokens(text, prefix), prefix[0].start, prefix[-1].end, None, roles, True)
         return None
     if name_tokens[0] is not tokens[0] and not _is_title_like(tokens[: tokens.index(name_tokens[0])]):
         return None
     words = [token.text for token in name_tokens]
     start, end = name_tokens[0].start, name_tokens[-1].end
-    if holds_place(words) or _is_place_context(text, start, words):
-        return None
+    if holds_place(words) or is_place_name(words) or _is_place_context(text, start, words):
+        return None  # "Hàn Quốc cho biết", "Thái Lan": a country read as a surname and a name
     if re.search(r"[^\W\d_][ \t]*[-–][ \t]*$", text[max(0, start - 3) : start]):
         return None  # "Việt - Hoa Cần Thơ": part of a compound proper name
     roles = roles_after(text, end, strict=True)
@@ -217,7 +247,7 @@ def _bare(text: str, tokens: list[Token], before: str) -> Mention | None:
         return None  # two words alone may be a place or a street ("Lê Lợi")
     if _title_case_line(text, start):
         return None  # a headline In Title Case: its capitals say nothing
-    return Mention(display(words), start, end, None, roles, True)
+    return Mention(display_tokens(text, name_tokens), start, end, None, roles, True)
 
 
 def _title_case_line(text: str, at: int) -> bool:
@@ -246,12 +276,23 @@ def _is_place_context(text: str, start: int, words: list[str], titled: bool = Fa
             trimmed = trimmed[: match.start(1)].rstrip()
             continue
         break
+    if _ends_with_country(trimmed):
+        return bool(ANNIVERSARY_BEFORE.search(before))  # "Đại sứ Nhật Bản Ito Naoki": "Bản" is no village
     if ADMIN_BEFORE.search(trimmed):
         # "tỉnh Tbong Kh'mum", "xã Lê Lợi"; but "UBND thành phố Hồ Kỳ Minh" after a title is a person
         return not titled or is_foreign(words) or len(words) < 3
     if PLACE_BEFORE.search(trimmed) or _NUMBER_BEFORE.search(before):
         return True
     return bool(ANNIVERSARY_BEFORE.search(before))
+
+
+def _ends_with_country(before: str) -> bool:
+    """Whether the text before a name ends with a country's name, which ends a title there."""
+    words = before.split()[-4:]
+    return any(
+        country_code(phrase) or phrase == "Việt Nam"
+        for phrase in (" ".join(words[-size:]) for size in range(len(words), 0, -1))
+    )
 
 
 def _honorific_near(text: str, start: int) -> str | None:

@@ -14,7 +14,16 @@ from functools import lru_cache
 import regex
 
 from extraction.countries import country_code
-from extraction.name_lexicon import KNOWN_PLACES, NEVER_FIRST, ORGANISATION_WORDS, POSITION, SURNAMES
+from extraction.name_lexicon import (
+    FOREIGN_FAMILY_NAMES,
+    FOREIGN_GIVEN_NAMES,
+    FOREIGN_PLACES,
+    KNOWN_PLACES,
+    NEVER_FIRST,
+    ORGANISATION_WORDS,
+    POSITION,
+    SURNAMES,
+)
 from extraction.variants import fold, fold_phrase
 
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*(?:-[^\W\d_]+)*")
@@ -47,7 +56,30 @@ def is_viet(word: str) -> bool:
 
 
 def is_foreign(words: list[str] | tuple[str, ...]) -> bool:
-    return any(not is_viet(part) for word in words for part in re.split(r"['’-]", word) if part)
+    """Whether a word is no Vietnamese syllable, or a transliteration joined by hyphens ("Cay-xỏn").
+
+    Hyphens before lower-case syllables mark a transliterated foreign name ("Cay-xỏn Phôm-vi-hản",
+    "Xu-pha-nu-vông"); Vietnamese names are never written so.
+    """
+    for word in words:
+        parts = [part for part in re.split(r"['’-]", word) if part]
+        if any(not is_viet(part) for part in parts) or any(
+            part[:1].islower() for part in word.split("-")[1:]
+        ):
+            return True
+    return False
+
+
+def looks_foreign(words: list[str] | tuple[str, ...]) -> bool:
+    """A foreign name by its letters, or by a first word that is a foreign family or given name.
+
+    Korean, Khmer, Lao and Sino-Vietnamese names may be made of Vietnamese-looking syllables ("Chon
+    Yong Chin", "Hei Bavy", "Hy Tuệ"); the lists of extraction/rules/foreign_names.toml know them.
+    """
+    if not words:
+        return False
+    first = fold(words[0])
+    return is_foreign(words) or first in FOREIGN_FAMILY_NAMES or first in FOREIGN_GIVEN_NAMES
 
 
 # A capitalised word: an upper-case letter (any script: "Đặng", "Özil"), then letters, with
@@ -114,10 +146,25 @@ def strip_title_words(tokens: list[Token]) -> tuple[list[Token], bool, bool]:
 
 
 def _leading_place(tokens: list[Token]) -> int:
+    """How many leading tokens name a place, Vietnamese or foreign ("Nakhon Phanom Adisak ...")."""
     for size in range(min(4, len(tokens)), 0, -1):
-        if fold_phrase(" ".join(token.text for token in tokens[:size])) in KNOWN_PLACES:
+        phrase = fold_phrase(" ".join(token.text for token in tokens[:size]))
+        if phrase in KNOWN_PLACES:
+            return size
+        # a one-word foreign place may be a family name too ("Yamaguchi Tsuyoshi", "Chiba Kenji"):
+        # it is the place only when it stands alone or a whole name of two words follows it
+        if phrase in FOREIGN_PLACES and (size > 1 or len(tokens) == 1 or len(tokens) >= 3):
             return size
     return 0
+
+
+def is_place_name(words: list[str]) -> bool:
+    """Whether the words, all of them, name a place or a country ("Udon Thani", "Hàn Quốc")."""
+    phrase = fold_phrase(" ".join(words))
+    if phrase in KNOWN_PLACES or phrase in FOREIGN_PLACES:
+        return True
+    tokens = [Token(0, 0, word) for word in words]
+    return leading_country(tokens) == len(tokens)
 
 
 def leading_country(tokens: list[Token]) -> int:
@@ -153,6 +200,63 @@ def holds_place(words: list[str]) -> bool:
             if " ".join(keys[start : start + size]) in KNOWN_PLACES:
                 return True
     return False
+
+
+def join_dashed_names(text: str, found: list[list[Token]]) -> list[list[Token]]:
+    """Join a run to the one after a spaced dash when both halves make one foreign name.
+
+    Lao names are often written with a dash between given name and family name ("Cay Xỏn - Phôn Vi
+    Hản", "Thoong Lun - Xi Xu Lít"). The two halves are one person when the first ends in two
+    words that are no Vietnamese surname's, and the second is two to four Vietnamese-looking
+    syllables that open with no surname, title, place or country ("Bà Rịa - Vũng Tàu" stays apart).
+    """
+    joined: list[list[Token]] = []
+    for run in found:
+        if joined and _dash_joins(text, joined[-1], run):
+            joined[-1] = [*joined[-1], *run]
+        else:
+            joined.append(run)
+    return joined
+
+
+_SPACED_DASH = re.compile(r"[ \t]+[-–][ \t]+")
+
+
+def _dash_joins(text: str, head: list[Token], tail: list[Token]) -> bool:
+    if not (2 <= len(tail) <= 4 and len(head) >= 2) or not _SPACED_DASH.fullmatch(
+        text, head[-1].end, tail[0].start
+    ):
+        return False
+    last_two = head[-2:]
+    if any(fold(token.text) in SURNAMES or token.acronym or not is_viet(token.text) for token in last_two):
+        return False
+    if any(token.acronym or not is_viet(token.text) for token in tail):
+        return False
+    first = fold(tail[0].text)
+    if first in SURNAMES or first in NEVER_FIRST or POSITION.match(text, tail[0].start):
+        return False
+    words = [token.text for token in tail]
+    return not (
+        is_place_name(words)
+        or is_place_name([token.text for token in last_two])
+        or leading_country(tail)
+        or _leading_place(tail)
+    )
+
+
+def dashed(text: str, tokens: list[Token]) -> bool:
+    """Whether a spaced dash stands between two of the tokens (a run joined by `join_dashed_names`)."""
+    return any(_SPACED_DASH.fullmatch(text, a.end, b.start) for a, b in zip(tokens, tokens[1:]))
+
+
+def display_tokens(text: str, tokens: list[Token]) -> str:
+    """The name the tokens spell, as `display` writes it, keeping a spaced dash between two halves."""
+    words = display([token.text for token in tokens]).split(" ")
+    pieces = words[:1]
+    for word, before, token in zip(words[1:], tokens, tokens[1:]):
+        dash = _SPACED_DASH.fullmatch(text, before.end, token.start)
+        pieces.append(("- " if dash else "") + word)
+    return " ".join(pieces)
 
 
 def display(words: list[str]) -> str:

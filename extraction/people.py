@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from extraction.bylines import excluded_spans, signatures
 from extraction.name_mentions import Mention, mentions_in_run, short_reference
-from extraction.name_shapes import is_foreign, runs
+from extraction.name_shapes import is_foreign, join_dashed_names, runs
 from extraction.organizations import find_organizations
 from extraction.person_country import country_of
 from extraction.records import Evidence, Organization, Person, Role
@@ -40,7 +40,7 @@ def find_people(doc: Document) -> tuple[list[Person], list[Organization]]:
     text = doc.text
     excluded = excluded_spans(text)
     mentions: list[Mention] = []
-    for run in runs(text):
+    for run in join_dashed_names(text, runs(text)):
         if any(a <= run[0].start < b for a, b in excluded):
             continue
         if len(run) == 1:

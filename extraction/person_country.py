@@ -6,8 +6,8 @@ from __future__ import annotations
 from functools import lru_cache
 
 from extraction.countries import country_code, find_countries
-from extraction.name_lexicon import NEVER_FIRST, SURNAMES
-from extraction.name_shapes import is_foreign, is_viet
+from extraction.name_lexicon import FOREIGN_FAMILY_NAMES, FOREIGN_GIVEN_NAMES, NEVER_FIRST, SURNAMES
+from extraction.name_shapes import is_foreign, is_viet, looks_foreign
 from extraction.records import Evidence, Person
 from extraction.text import Document
 from extraction.variants import fold
@@ -22,9 +22,16 @@ def country_of(doc: Document, person: Person) -> str | None:
     words = person.name.split()
     if not is_foreign(words) and fold(words[0]) in SURNAMES:
         return "VN"
-    if is_foreign(words):
-        return _nearby_country(doc, person.evidence) or _only_foreign_country(doc)
+    if looks_foreign(words):
+        return _nearby_country(doc, person.evidence) or _only_foreign_country(doc) or _country_of_name(words)
     return None
+
+
+def _country_of_name(words: list[str]) -> str | None:
+    """The country whose list of family or given names holds the name's first word ("Sasaki" -> JP)."""
+    first = fold(words[0])
+    code = FOREIGN_FAMILY_NAMES.get(first) or FOREIGN_GIVEN_NAMES.get(first)
+    return code if code and code != "WEST" else None
 
 
 def _only_foreign_country(doc: Document) -> str | None:

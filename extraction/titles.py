@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 
 from extraction.name_lexicon import GAP_STOP, POSITION, POSITION_CI, POSITIONS, ROLE_STOP
-from extraction.name_shapes import holds_place, runs, strip_title_words, vietnamese_name
+from extraction.name_shapes import holds_place, looks_foreign, runs, strip_title_words, vietnamese_name
 from extraction.records import Role
 from extraction.text import clause_end, clause_start
 from extraction.variants import fold, fold_phrase
@@ -148,9 +148,13 @@ def _names_someone(piece: str) -> bool:
     last = piece_runs[-1]
     if last[-1].end < len(piece.rstrip(" ,.")):
         return False
-    rest, _, _ = strip_title_words(last)
+    rest, stripped_country, stripped_place = strip_title_words(last)
     name = vietnamese_name(piece, rest) if rest else None
-    return bool(name and name[-1] is rest[-1] and not holds_place([t.text for t in name]))
+    if name and name[-1] is rest[-1] and not holds_place([t.text for t in name]):
+        return True
+    # a foreign name after the country or place that ends a title: "Đại sứ Nhật Bản Ito Naoki"
+    words = [token.text for token in rest]
+    return (stripped_country or stripped_place) and 2 <= len(words) <= 5 and looks_foreign(words)
 
 
 def role_of(title: str) -> Role:

@@ -228,6 +228,8 @@ def test_the_rules_files_are_packaged_and_every_step_reads_its_own() -> None:
         "dates",
         "directives",
         "events",
+        "foreign_names",
+        "foreign_places",
         "money",
         "organizations",
         "people",
