@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from extraction.countries import country_code
 from extraction.name_lexicon import (
     ADMIN_BEFORE,
     ANNIVERSARY_BEFORE,
@@ -42,7 +43,6 @@ from extraction.name_shapes import (
     strip_title_words,
     vietnamese_name,
 )
-from extraction.countries import country_code
 from extraction.records import Role
 from extraction.text import clause_start
 from extraction.titles import role_of, roles_after, title_before
@@ -210,7 +210,9 @@ def _after_title(text: str, body: list[Token], roles: list[Role]) -> tuple[Menti
         roles = [*roles[:-1], role_of(roles[-1].title + " " + text[body[0].start : start].strip(" ,"))]
     roles = roles + roles_after(text, end)
     used = body.index(name_tokens[-1]) + 1
-    return Mention(display_tokens(text, name_tokens), start, end, _honorific_near(text, start), roles, True), used
+    return Mention(
+        display_tokens(text, name_tokens), start, end, _honorific_near(text, start), roles, True
+    ), used
 
 
 def _person_place(text: str, body: list[Token], roles: list[Role]) -> bool:
@@ -232,7 +234,9 @@ def _bare(text: str, tokens: list[Token], before: str) -> Mention | None:
         if 2 <= len(words) <= 5 and looks_foreign(words) and fold(words[0]) not in NEVER_FIRST:
             roles = roles_after(text, prefix[-1].end, strict=True)
             if roles and not (_is_place_context(text, prefix[0].start, words) or is_place_name(words)):
-                return Mention(display_tokens(text, prefix), prefix[0].start, prefix[-1].end, None, roles, True)
+                return Mention(
+                    display_tokens(text, prefix), prefix[0].start, prefix[-1].end, None, roles, True
+                )
         return None
     if name_tokens[0] is not tokens[0] and not _is_title_like(tokens[: tokens.index(name_tokens[0])]):
         return None

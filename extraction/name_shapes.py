@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 
 import regex
 
@@ -246,14 +247,14 @@ def _dash_joins(text: str, head: list[Token], tail: list[Token]) -> bool:
 
 def dashed(text: str, tokens: list[Token]) -> bool:
     """Whether a spaced dash stands between two of the tokens (a run joined by `join_dashed_names`)."""
-    return any(_SPACED_DASH.fullmatch(text, a.end, b.start) for a, b in zip(tokens, tokens[1:]))
+    return any(_SPACED_DASH.fullmatch(text, a.end, b.start) for a, b in pairwise(tokens))
 
 
 def display_tokens(text: str, tokens: list[Token]) -> str:
     """The name the tokens spell, as `display` writes it, keeping a spaced dash between two halves."""
     words = display([token.text for token in tokens]).split(" ")
     pieces = words[:1]
-    for word, before, token in zip(words[1:], tokens, tokens[1:]):
+    for word, (before, token) in zip(words[1:], pairwise(tokens), strict=True):
         dash = _SPACED_DASH.fullmatch(text, before.end, token.start)
         pieces.append(("- " if dash else "") + word)
     return " ".join(pieces)
