@@ -30,7 +30,7 @@ _RULES = load("events")
 PART_OF_DAY = r"(?:sáng|chiều|tối|trưa|đêm|khuya)"
 _DAY_CUE = (
     rf"(?:(?:vào\s+)?(?:{PART_OF_DAY}\s+(?:{WEEKDAY}\s*,?\s*)?(?:ngày\s+|hôm\s+)?|{WEEKDAY}\s*(?:,\s*|\(\s*)?"
-    rf"(?:ngày\s+)?|ngày\s+|hôm\s+)|vào\s+|(?:trong|suốt)\s+(?:\d+|hai|ba|bốn|năm)\s+ngày\s+|từ\s+(?:ngày\s+)?)"
+    rf"(?:ngày\s+)?|ngày\s+|hôm\s+)|vào\s+|(?:trong|suốt)\s+(?:\d+|hai|ba|bốn|năm)\s+ngày\s*(?:\(\s*)?|từ\s+(?:ngày\s+)?)"
     r"(?:mùng\s+|mồng\s+)?"
 )
 # More days of the same month ("5-6/12", "5 và 6 tháng 12"): the last one is the event's last day.
@@ -47,7 +47,8 @@ _SPELLED = re.compile(
 )
 _RELATIVE_DAY = re.compile(
     r"(?<!\w)(" + "|".join(sorted(RELATIVE_DAYS, key=len, reverse=True)) + r")(?!\w)"
-    r"(?:\s*\((?:ngày\s+)?(?P<day>\d{1,2})\s*[/.\-]\s*(?P<month>\d{1,2})(?:\s*[/.\-]\s*(?P<year>\d{4}))?\))?",
+    r"(?:\s*(?P<open>\(|,)?\s*(?:ngày\s+)?(?P<day>\d{1,2})\s*[/.\-]\s*(?P<month>\d{1,2})"
+    r"(?:\s*[/.\-]\s*(?P<year>\d{4}))?(?(open)\)?|)(?![\d/]))?",
     re.IGNORECASE,
 )
 # Just before a date: it belongs to a document, a birth, a founding, a deadline, an anniversary.
@@ -58,6 +59,7 @@ _NOT_EVENT_BEFORE = re.compile(
 )
 _TIMESTAMP = re.compile(r"\s*[,|-]?\s*(?:lúc\s*)?(?:\d{1,2}[:h]\d{2}|GMT)", re.IGNORECASE)
 _POSTED = re.compile(rf"(?i:{alternation(_RULES['dates']['posted'])})\s*:?\s*$")
+_CAPTION = re.compile(r"\s*(?i:ảnh|photo)(?!\w)")
 _FUTURE = re.compile(rf"(?<!\w)(?i:{alternation(_RULES['dates']['future'])})(?!\w)")
 
 
@@ -157,9 +159,14 @@ def _not_an_event_date(text: str, sentence: Sentence, match: re.Match[str]) -> b
 
 
 def _in_brackets(text: str, sentence: Sentence, at: int) -> bool:
-    """Dates in brackets name a holiday or a span of years ("Ngày Thương binh - Liệt sĩ (27/7)")."""
+    """Dates in brackets name a holiday or a span of years ("Ngày Thương binh - Liệt sĩ (27/7)").
+
+    Not a photo's caption ("(Ảnh chụp chiều 4/12)"): that dates what the photo shows.
+    """
     opened = text.rfind("(", sentence.start, at)
     if opened <= text.rfind(")", sentence.start, at):
+        return False
+    if _CAPTION.match(text, opened + 1):
         return False
     return not re.search(rf"(?i:{WEEKDAY})\s*$", text[sentence.start : opened])  # "thứ Hai (5/6)"
 

@@ -25,6 +25,7 @@ import re
 from datetime import date, timedelta
 
 from extraction.countries import find_countries
+from extraction.dates import FULL_DATE, full_date_at
 from extraction.event_dates import PART_OF_DAY, Dated, dates_in
 from extraction.event_participants import add_participants
 from extraction.people import find_people
@@ -56,6 +57,16 @@ _SAME_DAY = re.compile(
     re.IGNORECASE,
 )
 _CLOSING = re.compile(rf"(?i:{alternation(_RULES['dates']['closing'])})")
+_HISTORY_YEARS: int = _RULES["dates"]["history_years"]
+_PREFERENCES = _RULES["preferences"]
+_EXCHANGE_OVER_RECEPTION = frozenset(fold_phrase(word) for word in _PREFERENCES["exchange_over_reception"])
+_VENUE_BEFORE = re.compile(
+    rf"(?<!\w)(?i:{alternation(_PREFERENCES['venue_before'])})\s+(?:(?i:buổi|cuộc|phiên)\s+)?$"
+)
+_SIGNING = re.compile(rf"(?<!\w)(?i:{alternation(_PREFERENCES['signing'])})(?!\w)")
+# The title's activity dates the lead's first date when the lead names none ("Đoàn ... thăm tỉnh X" /
+# "Sáng 4/12, đoàn ... đã đến X"): read in the first sentences after the title only.
+_LEAD_SENTENCES = 4
 _PLACES = _RULES["places"]
 _LOCATION = re.compile(
     rf"(?<!\w)(?i:tại|ở)\s+(?!(?i:{alternation(_PLACES['not_a_place'])})\b)(?P<place>(?:(?:TP|Tp)\.\s*)?[^,;.()\n]{{2,100}})"
@@ -93,7 +104,9 @@ def _dated_activities(doc: Document) -> list[Event]:
     events: list[Event] = []
     day_parts: dict[date, set[str | None]] = {}
     sentences = split_clauses(doc)
-    for sentence in sentences:
+    history_ends = _history_ends(doc)
+    unnamed_lead: tuple[Sentence, Dated] | None = None  # a date in the lead whose clause names no activity
+    for index, sentence in enumerate(sentences):
         same_day = _SAME_DAY.match(text, sentence.start, sentence.end)
         if same_day and events:
             activity = _activity(text, sentence, same_day.end())
@@ -103,8 +116,12 @@ def _dated_activities(doc: Document) -> list[Event]:
                 events.append(_event(doc, sentence, same, activity))
             continue
         for dated in dates_in(doc, sentence):
+            if history_ends and dated.when < history_ends:
+                continue  # a battle, a founding, a first visit recalled: history, not the news
             activity = _activity(text, sentence, dated.start, dated.end)
             if activity is None:
+                if unnamed_lead is None and index <= _LEAD_SENTENCES and _names_nothing(text, sentence):
+                    unnamed_lead = (sentence, dated)
                 continue
             parts = day_parts.get(dated.when)
             if parts is not None:
@@ -114,7 +131,51 @@ def _dated_activities(doc: Document) -> list[Event]:
             day_parts.setdefault(dated.when, set()).add(dated.part_of_day)
             events.append(_event(doc, sentence, dated, activity))
             break  # one activity per clause: further dates in it are its ranges and references
-    return _first_days_only(text, events)
+    if unnamed_lead and sentences and unnamed_lead[1].when not in day_parts:
+        events.extend(_titled_lead(doc, sentences[0], *unnamed_lead))
+    return _first_days_only(text, sorted(events, key=lambda event: event.evidence.start))
+
+
+def _history_ends(doc: Document) -> date | None:
+    """The day before which dates are history: `history_years` before the publication date, or
+    without one before the latest full date the text writes (None when it writes none)."""
+    latest = doc.published_on
+    if latest is None:
+        written = [full_date_at(doc.text, match.start()) for match in FULL_DATE.finditer(doc.text)]
+        latest = max((found[0] for found in written if found and found[0]), default=None)
+    if latest is None:
+        return None
+    return latest.replace(year=latest.year - _HISTORY_YEARS) if latest.year > _HISTORY_YEARS else None
+
+
+def _names_nothing(text: str, sentence: Sentence) -> bool:
+    """Whether a clause names no activity at all, and no document or founding either."""
+    return not _NOT_EVENT_VERB.search(text, sentence.start, sentence.end) and not any(
+        _is_activity(text, match) for match in _KEYWORD.finditer(text, sentence.start, sentence.end)
+    )
+
+
+def _titled_lead(doc: Document, title: Sentence, lead: Sentence, dated: Dated) -> list[Event]:
+    """The title's activity, dated by the lead ("Đoàn ... thăm tỉnh X" over "Sáng 4/12, đoàn ... đã
+    đến X"). Only a title on a line of its own that names an activity and no date of its own."""
+    text = doc.text
+    if lead.start <= title.start or "\n" not in text[title.end : lead.start] or dates_in(doc, title):
+        return []
+    activity = _activity(text, title, title.start)
+    if activity is None:
+        return []
+    type_, keyword_start = activity
+    return [
+        Event(
+            type=type_,
+            date=dated.when,
+            title=_title(text, title, type_, keyword_start, (title.start, title.start)),
+            location=_location(text, title, type_) or _location(text, lead, type_),
+            evidence=doc.evidence(dated.start, dated.end),
+            end_date=dated.last_day,
+            dated_by_publication=dated.by_publication,
+        )
+    ]
 
 
 def _first_word(text: str, sentence: Sentence) -> int:
@@ -159,12 +220,35 @@ def _activity(
     blocker = _NOT_EVENT_VERB.search(text, end, sentence.end)
     if blocker and (not after or blocker.start() < after[0].start()):
         return None
-    for group in (after, list(reversed(before))):
-        specific = [m for m in group if _type_of(m) not in _GENERIC]
-        if specific:
-            return _type_of(specific[0]), specific[0].start()
+    specific = [m for group in (after, list(reversed(before))) for m in group if _type_of(m) not in _GENERIC]
+    if specific:
+        own = [m for m in specific if not _VENUE_BEFORE.search(text, max(0, m.start() - 25), m.start())]
+        return _preferred(text, sentence, (own or specific)[0], specific)
     generic = after or list(reversed(before))
     return _type_of(generic[0]), generic[0].start()
+
+
+def _preferred(
+    text: str, sentence: Sentence, chosen: re.Match[str], specific: list[re.Match[str]]
+) -> tuple[EventType, int]:
+    """The type of the chosen keyword, but for two readings that the words around it settle.
+
+    A reception that is also a meeting ("tiếp và có buổi gặp mặt đoàn") is an exchange; a conference
+    where something is signed ("Hội nghị ký kết ...", "ký kết ... tại Hội nghị") is a signing ceremony.
+    """
+    type_ = _type_of(chosen)
+    if type_ == "reception":
+        meeting = [m for m in specific if fold_phrase(m.group(1)) in _EXCHANGE_OVER_RECEPTION]
+        if meeting:
+            return "exchange", meeting[0].start()
+    if type_ in ("conference", "seminar"):
+        signing = _SIGNING.search(text, sentence.start, sentence.end)
+        if signing and (
+            _VENUE_BEFORE.search(text, max(0, chosen.start() - 25), chosen.start())
+            or re.fullmatch(r"\s*", text[chosen.end() : signing.start()])
+        ):
+            return "ceremony", signing.start()
+    return type_, chosen.start()
 
 
 def _type_of(match: re.Match[str]) -> EventType:
