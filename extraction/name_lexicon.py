@@ -57,6 +57,10 @@ FOREIGN_PLACES = _by_country(load("foreign_places")["places"])
 # Foreign family names and given names (extraction/rules/foreign_names.toml): folded word -> country
 FOREIGN_FAMILY_NAMES = _by_country(_FOREIGN_NAMES["family_names"])
 FOREIGN_GIVEN_NAMES = _by_country(_FOREIGN_NAMES["given_names"])
+# Words of organisations written in Latin script, and the lower-case words joining them ("Habitat for
+# Humanity"): a run holding the one or following the other is no person
+LATIN_ORGANISATION_WORDS = _folded(_FOREIGN_NAMES["not_names"]["organisation_words"])
+LATIN_JOINING_WORDS = frozenset(_FOREIGN_NAMES["not_names"]["joining_words"].split())
 # the last word of every cue: a name can follow a cue only after one of these
 _CUE_ENDINGS = frozenset(phrase.split()[-1] for phrase in [*HONORIFICS, *KIN_WORDS])
 

@@ -40,6 +40,7 @@ from extraction.name_shapes import (
     leading_country,
     looks_foreign,
     name_prefix,
+    organisation_like,
     strip_title_words,
     vietnamese_name,
 )
@@ -181,7 +182,9 @@ def _is_full_name(words: list[str], strong: bool, roles: list[Role]) -> bool:
 
 def _after_title(text: str, body: list[Token], roles: list[Role]) -> tuple[Mention | None, int]:
     """The name that closes a run after a title, once the title's own words are taken off."""
-    rest, stripped_country, stripped_place = strip_title_words(body)
+    tail = _place_tail(text, body)
+    rest, stripped_country, stripped_place = strip_title_words(body[tail:])
+    stripped_place = stripped_place or bool(tail)
     if not rest:
         # "Chủ tịch Hồ Chí Minh": a known place name right after a bare position names the person
         if stripped_place and _person_place(text, body, roles):
@@ -198,6 +201,8 @@ def _after_title(text: str, body: list[Token], roles: list[Role]) -> tuple[Menti
             return None, used
         if not (looks_foreign(words) or stripped_country) or fold(words[0]) in NEVER_FIRST:
             return None, used
+        if organisation_like(text, prefix):
+            return None, used  # "Giám đốc Plan International Việt Nam"
         if rest[0] is not body[0] and not (stripped_country or stripped_place or body[0].acronym):
             return None, used
         name_tokens = prefix
@@ -213,6 +218,14 @@ def _after_title(text: str, body: list[Token], roles: list[Role]) -> tuple[Menti
     return Mention(
         display_tokens(text, name_tokens), start, end, _honorific_near(text, start), roles, True
     ), used
+
+
+def _place_tail(text: str, body: list[Token]) -> int:
+    """1 when the run opens with the end of a place begun in lower case: "châu [Âu] Julien Guerrier"."""
+    before = text[max(0, body[0].start - 12) : body[0].start].split()
+    if len(body) < 3 or not before:
+        return 0
+    return int(fold_phrase(before[-1] + " " + body[0].text) in KNOWN_PLACES)
 
 
 def _person_place(text: str, body: list[Token], roles: list[Role]) -> bool:
@@ -231,7 +244,12 @@ def _bare(text: str, tokens: list[Token], before: str) -> Mention | None:
     if name_tokens is None:
         prefix = name_prefix(text, tokens)
         words = [token.text for token in prefix]
-        if 2 <= len(words) <= 5 and looks_foreign(words) and fold(words[0]) not in NEVER_FIRST:
+        if (
+            2 <= len(words) <= 5
+            and looks_foreign(words)
+            and fold(words[0]) not in NEVER_FIRST
+            and not organisation_like(text, prefix)
+        ):
             roles = roles_after(text, prefix[-1].end, strict=True)
             if roles and not (_is_place_context(text, prefix[0].start, words) or is_place_name(words)):
                 return Mention(

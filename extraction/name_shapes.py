@@ -20,6 +20,8 @@ from extraction.name_lexicon import (
     FOREIGN_GIVEN_NAMES,
     FOREIGN_PLACES,
     KNOWN_PLACES,
+    LATIN_JOINING_WORDS,
+    LATIN_ORGANISATION_WORDS,
     NEVER_FIRST,
     ORGANISATION_WORDS,
     POSITION,
@@ -81,6 +83,21 @@ def looks_foreign(words: list[str] | tuple[str, ...]) -> bool:
         return False
     first = fold(words[0])
     return is_foreign(words) or first in FOREIGN_FAMILY_NAMES or first in FOREIGN_GIVEN_NAMES
+
+
+def organisation_like(text: str, tokens: list[Token]) -> bool:
+    """Whether a foreign-looking run is an organisation's name rather than a person's.
+
+    "Plan International Việt Nam", "Good Neighbors Vietnam", "Habitat for Humanity": a word of an
+    organisation, a country closing the run, or an English joining word right before it.
+    """
+    words = [token.text for token in tokens]
+    if any(fold(word) in LATIN_ORGANISATION_WORDS for word in words):
+        return True
+    if len(words) > 2 and (words[-2:] == ["Việt", "Nam"] or country_code(" ".join(words[-2:]))):
+        return True
+    before = text[max(0, tokens[0].start - 8) : tokens[0].start].split()
+    return bool(before) and before[-1] in LATIN_JOINING_WORDS
 
 
 # A capitalised word: an upper-case letter (any script: "Đặng", "Özil"), then letters, with

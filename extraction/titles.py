@@ -13,7 +13,14 @@ import re
 from functools import lru_cache
 
 from extraction.name_lexicon import GAP_STOP, POSITION, POSITION_CI, POSITIONS, ROLE_STOP
-from extraction.name_shapes import holds_place, looks_foreign, runs, strip_title_words, vietnamese_name
+from extraction.name_shapes import (
+    holds_place,
+    looks_foreign,
+    organisation_like,
+    runs,
+    strip_title_words,
+    vietnamese_name,
+)
 from extraction.records import Role
 from extraction.text import clause_end, clause_start
 from extraction.variants import fold, fold_phrase
@@ -55,7 +62,8 @@ def _title_gap_ok(gap: str) -> bool:
         return False
     # chained titles are joined by commas or dashes, each piece opening with a position
     pieces = re.split(r"[ \t]*,[ \t]*|[ \t]+[-–][ \t]+|[ \t]*-[ \t]+", stripped)
-    if any(_names_someone(piece) for piece in pieces):
+    # the first piece follows the position itself: a foreign name there is someone ("Hoàng thân X, ...")
+    if any(_names_someone(piece, after_position=index == 0) for index, piece in enumerate(pieces)):
         return False  # another person stands between: "Phó Chủ tịch X, Phó Chủ tịch Y"
     for piece in pieces[1:]:
         if piece and not POSITION.match(piece) and not _continues_org(piece):
@@ -140,8 +148,11 @@ def _role_end(piece: str) -> int | None:
     return min(cuts) if cuts else None
 
 
-def _names_someone(piece: str) -> bool:
-    """Whether a title piece ends with another person's name ("Phó Chủ tịch UBND Trần Văn Miên")."""
+def _names_someone(piece: str, after_position: bool = False) -> bool:
+    """Whether a title piece ends with another person's name ("Phó Chủ tịch UBND Trần Văn Miên").
+
+    `after_position`: the piece follows a position directly, so a foreign name opening it is a name.
+    """
     piece_runs = runs(piece)
     if not piece_runs:
         return False
@@ -154,7 +165,21 @@ def _names_someone(piece: str) -> bool:
         return True
     # a foreign name after the country or place that ends a title: "Đại sứ Nhật Bản Ito Naoki"
     words = [token.text for token in rest]
-    return (stripped_country or stripped_place) and 2 <= len(words) <= 5 and looks_foreign(words)
+    return (
+        (
+            stripped_country
+            or stripped_place
+            or (after_position and last[0].start == len(piece) - len(piece.lstrip()))
+            or bool(_POSITION_AT_END.search(piece, 0, last[0].start))
+        )
+        and 2 <= len(words) <= 5
+        and looks_foreign(words)
+        and not organisation_like(piece, rest)
+    )
+
+
+# A position that ends right before a run: "Công chúa [Norodom Arunrasmy]"
+_POSITION_AT_END = re.compile(rf"(?<![\w/])(?:{POSITION.pattern})[ \t]*$")
 
 
 def role_of(title: str) -> Role:
