@@ -251,10 +251,12 @@ def _date_from_around(doc: Document, mention: _Mention) -> None:
     """The date (and issuer) a clause before the document gives, or its letter's dateline."""
     key = doc.key
     sentence = doc.sentence_at(mention.start)
-    before = DATED_BEFORE.search(key, sentence.start, mention.start)
+    opens = max(sentence.start, mention.start - 300)  # a bounded window, so long sentences stay linear
+    before = DATED_BEFORE.search(key[opens : mention.start])  # sliced: "^" is the window's start
     if before:
         mention.issued_on = _written_date(before.group("date"))
-        mention.issuer = mention.issuer or doc.text[before.start("issuer") : before.end("issuer")].strip()
+        issuer = doc.text[opens + before.start("issuer") : opens + before.end("issuer")]
+        mention.issuer = mention.issuer or issuer.strip()
         return
     line_start = key.rfind("\n", 0, mention.start) + 1
     line_end = key.find("\n", mention.end)
@@ -319,7 +321,8 @@ def _title_end(key: str, start: int, quoted: bool, mentions: list[_Mention]) -> 
             end = date_clause.start()  # "... ngày 05/01/2022 của Ban Bí thư": another document's date
             break
     # the mentions are in text order: only those from `start` on are looked at
-    for other in mentions[bisect.bisect_left(mentions, start, key=lambda mention: mention.start) :]:
+    for index in range(bisect.bisect_left(mentions, start, key=lambda mention: mention.start), len(mentions)):
+        other = mentions[index]
         if other.start >= end:
             break
         joined = _LIST_JOIN.search(key, start, other.start)

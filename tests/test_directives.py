@@ -420,3 +420,12 @@ def test_a_dateline_far_from_a_number_in_the_body_dates_nothing() -> None:
     )
     [directive] = extract(text).directives
     assert directive.issued_on is None
+
+
+def test_a_date_and_issuer_before_the_document_in_a_later_sentence() -> None:
+    text = (
+        "Hội nghị quán triệt Chỉ thị đã diễn ra. Ngày 10/3/2022, Ban Thường vụ Tỉnh ủy đã ban hành "
+        "Kế hoạch số 87-KH/TU thực hiện Chỉ thị."
+    )
+    [directive] = extract(text).directives
+    assert (directive.issued_on, directive.issuer) == (date(2022, 3, 10), "Ban Thường vụ Tỉnh ủy")
