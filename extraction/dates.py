@@ -32,6 +32,9 @@ _DATE_LINE_NOISE = re.compile(
 )
 
 
+_DATE_LINE_PLACE = re.compile(r"^[^\d,|:()]{2,30},\s*(?=(?:ngày\s+)?\d{1,2}\s*[/.\-])", re.IGNORECASE)
+
+
 def make_date(day: int, month: int, year: int) -> date | None:
     try:
         return date(year, month, day)
@@ -66,7 +69,8 @@ def find_publication_date(text: str) -> date | None:
         match = FULL_DATE.search(line)
         if not match:
             continue
-        rest = _DATE_LINE_NOISE.sub(" ", FULL_DATE.sub(" ", line))
+        # "Nghệ An, 19/10/2023": a date line may open with the place it was written in
+        rest = _DATE_LINE_NOISE.sub(" ", FULL_DATE.sub(" ", _DATE_LINE_PLACE.sub("", line)))
         if sum(ch.isalpha() for ch in rest) <= 3:
             return make_date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
     # an official letter: "Cần Thơ, ngày 06 tháng 01 năm 2023"

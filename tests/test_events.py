@@ -302,3 +302,8 @@ def test_event_types_a_meeting_and_a_signing(text: str, expected: str) -> None:
 def test_a_visit_told_by_a_verb_of_going() -> None:
     text = "Sáng 18/11, đoàn đại biểu tỉnh Hủa Phăn do ông Bun Xay dẫn đầu đã sang tỉnh Thanh Hóa."
     assert events(text) == [("visit", date(2023, 11, 18))]
+
+
+def test_a_date_line_opening_with_its_place_dates_the_article() -> None:
+    text = "Hai tỉnh ký kết biên bản ghi nhớ\nNghệ An, 19/10/2023\nChiều 18/10, hai bên đã ký biên bản ghi nhớ hợp tác."
+    assert events(text, published_on=None) == [("ceremony", date(2023, 10, 18))]
