@@ -5,7 +5,7 @@ from urllib.parse import urlsplit
 import dagster as dg
 from dagster_dbt import DbtCliResource
 
-from orchestration.assets.crawl import raw_pages, site_partitions
+from orchestration.assets.crawl import discovery_health, raw_pages, site_partitions
 from orchestration.assets.dbt import dbt_models, dbt_project
 from orchestration.assets.extraction import extracted_records
 from orchestration.assets.landing import raw_documents
@@ -63,6 +63,7 @@ def nightly_refresh_schedule(context: dg.ScheduleEvaluationContext) -> dg.RunReq
 
 defs = dg.Definitions(
     assets=[raw_pages, raw_documents, extracted_records, dbt_models, analytics_copy, reports],
+    asset_checks=[discovery_health],  # each site's discovery and the site files, beside the crawl
     jobs=[nightly_refresh],
     schedules=[nightly_refresh_schedule],
     sensors=[explain_waiting_runs],

@@ -16,6 +16,7 @@ from bs4 import BeautifulSoup, Tag
 
 from extraction.kinds import RECORD_KINDS
 from scrapers.config import SiteConfig, load_sites
+from scrapers.discovery_health import DiscoveryProblem
 from scrapers.parse import decode_html
 from settings import get_settings
 from warehouse.db import connect
@@ -247,3 +248,42 @@ def batch_facts(db_path: str | Path | None, batch_id: str, per_kind: int = 3) ->
                 row = dict(zip(kind.column_names, values, strict=True))
                 facts.append((kind.table_name, kind.preview(row), url))
     return facts
+
+
+@dataclass(frozen=True)
+class SiteDiscovery:
+    """A site's latest crawl (None: never crawled) and the discovery problems it recorded."""
+
+    site: str
+    run_id: str | None
+    started_at: datetime | None
+    problems: list[DiscoveryProblem]
+
+
+def latest_discovery_problems(db_path: str | Path | None, sites: list[str]) -> dict[str, SiteDiscovery]:
+    """Per site, the problems its latest crawl recorded in raw.discovery_problems (scrapers/discovery_health.py):
+    what the site's discovery check judges, whichever run crawled it."""
+    found = {site: SiteDiscovery(site, None, None, []) for site in sites}
+    if not Path(db_path or get_settings().db).exists():
+        return found
+    with connect(db_path, read_only=True) as connection:
+        if not _has_table(connection, "raw", "discovery_problems"):
+            return found
+        crawls = connection.execute(
+            """
+            SELECT site, run_id, started_at FROM (
+                SELECT unnest(sites) AS site, run_id, started_at FROM raw.crawl_runs
+            ) WHERE site IN (SELECT unnest(?))
+            QUALIFY row_number() OVER (PARTITION BY site ORDER BY started_at DESC) = 1
+            """,
+            [sites],
+        ).fetchall()
+        for site, run_id, started_at in crawls:
+            rows = connection.execute(
+                "SELECT problem, url, detail FROM raw.discovery_problems WHERE run_id = ? AND site = ? "
+                "ORDER BY found_at, rowid",
+                [run_id, site],
+            ).fetchall()
+            problems = [DiscoveryProblem(site, kind, url, detail) for kind, url, detail in rows]
+            found[site] = SiteDiscovery(site, run_id, started_at, problems)
+    return found

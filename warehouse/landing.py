@@ -16,7 +16,7 @@ import threading
 import uuid
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -25,6 +25,7 @@ import pyarrow as pa
 
 from scrapers.config import SiteConfig, load_sites
 from scrapers.crawl import KnownPages, Validators, crawl_site
+from scrapers.discovery_health import DiscoveryProblem, judge_discovery
 from scrapers.http import PoliteClient, Politeness
 from scrapers.parse import PARSER_VERSION, decode_html, parse_article, parse_attachment
 from scrapers.types import FetchResult, ParsedDocument
@@ -40,6 +41,8 @@ class CrawlSummary:
     unchanged: int = 0  # 304, or the same content again
     removed: int = 0  # known URLs that answered 404/410
     failed: int = 0  # no usable answer after retries
+    # what kept the crawl from discovering the site's articles (scrapers/discovery_health.py)
+    discovery_problems: list[DiscoveryProblem] = field(default_factory=list)
 
 
 @dataclass
@@ -92,9 +95,12 @@ def crawl_sites(
 
         def crawl_and_land(site: SiteConfig) -> None:
             results = crawl_site(site, client, known[site.id], full, on_result)
+            problems = judge_discovery(site, results, client.allowed, known[site.id].urls("sitemap"))
             with write_lock:
                 robots = [r for r in client.robots_fetches if r.site == site.id]
                 summaries[site.id] = land_results(db_path, run_id, site.id, [*robots, *results])
+                summaries[site.id].discovery_problems = problems
+                record_discovery_problems(db_path, run_id, problems)
 
         with ThreadPoolExecutor(max_workers=min(4, len(chosen)) or 1) as pool:
             try:
@@ -115,6 +121,19 @@ def _close_crawl_run(db_path: str | Path | None, run_id: str, status: str) -> No
     with connect(db_path) as connection:
         connection.execute(
             "UPDATE raw.crawl_runs SET finished_at = now(), status = ? WHERE run_id = ?", [status, run_id]
+        )
+
+
+def record_discovery_problems(
+    db_path: str | Path | None, run_id: str, problems: list[DiscoveryProblem]
+) -> None:
+    """One row per problem in raw.discovery_problems, named after the crawl."""
+    if not problems:
+        return
+    with connect(db_path) as connection:
+        connection.executemany(
+            "INSERT INTO raw.discovery_problems VALUES (?, ?, ?, ?, ?, now())",
+            [[run_id, p.site, p.kind, p.url, p.detail] for p in problems],
         )
 
 

@@ -1,16 +1,53 @@
-"""Crawl assets: raw pages per site, partitioned so one site can be re-run or backfilled."""
+"""Crawl assets: raw pages per site, partitioned so one site can be re-run or backfilled.
+
+Beside them, the checks `discovery_health` that say when a crawl "succeeds" without finding the
+articles: `discovery_<site>` per site, from what the site's latest crawl recorded in
+raw.discovery_problems (a listing or sitemap gone, failing, disallowed by robots.txt or empty; see
+scrapers/discovery_health.py), and `site_configs` (a site file that does not validate, so its site is
+skipped). They are not blocking: one site's lost listing must not hold back the other sites' facts.
+Each failure is also an alert naming the URL or the file (warehouse/alerts.py), since a run whose
+checks fail but whose steps succeed raises no run-failure alert.
+"""
 
 import dataclasses
 import time
+from collections.abc import Iterator
 
 import dagster as dg
 from dagster._core.errors import DagsterExecutionInterruptedError
 
 from orchestration.resources import DUCKDB_POOL, WarehouseResource
-from scrapers.config import load_sites
+from scrapers.config import load_sites, read_site_files
+from settings import get_settings
+from warehouse.alerts import Alert, raise_alert
+from warehouse.health import latest_discovery_problems
 from warehouse.landing import crawl_sites
 
 site_partitions = dg.StaticPartitionsDefinition(sorted(load_sites()))
+RAW_PAGES, RAW_SITES = dg.AssetKey(["raw", "pages"]), dg.AssetKey(["raw", "sites"])
+
+
+def discovery_check_name(site: str) -> str:
+    return f"discovery_{site}"
+
+
+CRAWL_CHECKS = [
+    *(
+        dg.AssetCheckSpec(
+            discovery_check_name(site),
+            asset=RAW_PAGES,
+            description=f"{site}'s listings' first pages and sitemap (scrapers/sites/{site}.toml) still answer, "
+            "are allowed by robots.txt and link to articles. Does not block the other sites.",
+        )
+        for site in site_partitions.get_partition_keys()
+    ),
+    dg.AssetCheckSpec(
+        "site_configs",
+        asset=RAW_SITES,
+        description="Every file in scrapers/sites/ validates; a broken one is skipped, named here with its "
+        "key and problem.",
+    ),
+]
 
 
 RAW_CRAWL_TABLES = {
@@ -77,3 +114,61 @@ def raw_pages(context: dg.AssetExecutionContext, warehouse: WarehouseResource):
     yield dg.MaterializeResult(asset_key=["raw", "pages"], metadata=metadata)
     for table in ("fetches", "crawl_runs", "sites"):
         yield dg.MaterializeResult(asset_key=["raw", table])
+
+
+@dg.multi_asset_check(specs=CRAWL_CHECKS, name="discovery_health", pool=DUCKDB_POOL)
+def discovery_health(
+    context: dg.AssetCheckExecutionContext, warehouse: WarehouseResource
+) -> Iterator[dg.AssetCheckResult]:
+    """Each site's discovery as its latest crawl recorded it (raw.discovery_problems), and the site files;
+    an alert for each failure, naming the URLs or the file."""
+    settings = get_settings()
+
+    def alert(kind: str, subject: str, summary: str, details: dict[str, object]) -> None:
+        raise_alert(
+            Alert(kind, context.job_name, context.run_id, summary, subject=subject, details=details),
+            settings.alerts_file,
+            webhook_url=settings.alert_webhook,
+            log=context.log.error,
+        )
+
+    latest = latest_discovery_problems(warehouse.database, site_partitions.get_partition_keys())
+    for site, crawl in latest.items():
+        problems = crawl.problems
+        if problems:
+            summary = "; ".join(problem.describe() for problem in problems)
+            alert("discovery", site, summary, {"crawl": crawl.run_id, "urls": [p.url for p in problems]})
+        if crawl.run_id is None:
+            description = f"{site}: not crawled yet"
+        else:
+            description = (
+                "; ".join(p.describe() for p in problems) or f"{site}: every listing and sitemap read"
+            )
+        yield dg.AssetCheckResult(
+            asset_key=RAW_PAGES,
+            check_name=discovery_check_name(site),
+            passed=not problems,
+            severity=dg.AssetCheckSeverity.ERROR,
+            description=description,
+            metadata={
+                "crawl": dg.MetadataValue.text(crawl.run_id or "none"),
+                "crawled at": dg.MetadataValue.text(str(crawl.started_at or "never")),
+                "problems": dg.MetadataValue.md(
+                    "| problem | URL | detail |\n|---|---|---|\n"
+                    + "\n".join(f"| {p.kind} | {p.url} | {p.detail} |" for p in problems)
+                    if problems
+                    else "none"
+                ),
+            },
+        )
+    broken = read_site_files().problems
+    for path, problem in broken.items():
+        alert("site_config", path.name, f"site file skipped: {problem}", {"file": str(path)})
+    yield dg.AssetCheckResult(
+        asset_key=RAW_SITES,
+        check_name="site_configs",
+        passed=not broken,
+        severity=dg.AssetCheckSeverity.ERROR,
+        description="\n".join(broken.values()) or "every site file validates",
+        metadata={"skipped files": dg.MetadataValue.text(", ".join(path.name for path in broken) or "none")},
+    )
