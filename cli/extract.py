@@ -4,6 +4,11 @@
 first, with the crawler's generic content extraction, and its own date is
 used); `.pdf` an attachment. One JSON object per document, in the shape of
 `../shared/eval/SCHEMA.md`, with evidence and extra fields under extra keys.
+
+The pipeline's limits hold here too: a file whose text is over
+DOINGOAI_EXTRACT_MAX_CHARS is refused at once (a file over four bytes per
+allowed character is not even read), and an extraction past
+DOINGOAI_EXTRACT_TIMEOUT seconds is stopped; each says so in one line.
 """
 
 from __future__ import annotations
@@ -16,11 +21,18 @@ from pathlib import Path
 import click
 
 from extraction import extract as extract_records
+from settings import get_settings
+from warehouse.extracting import TooLarge, TooSlow, bounded_extract
 
 
-def _read_document(path: Path) -> tuple[str, date | None]:
+def _read_document(path: Path, max_chars: int) -> tuple[str, date | None]:
     """The text to extract from, and the publication date the file itself gives."""
     suffix = path.suffix.lower()
+    if suffix not in (".pdf", ".html", ".htm") and path.stat().st_size > 4 * max_chars:
+        # UTF-8 takes at most four bytes a character: this text is over the limit, whatever it holds
+        raise TooLarge(
+            f"{path.stat().st_size:,} bytes, over the limit of {max_chars:,} characters (DOINGOAI_EXTRACT_MAX_CHARS)"
+        )
     if suffix == ".pdf":
         from scrapers.pdf import pdf_text
 
@@ -47,13 +59,21 @@ def _read_document(path: Path) -> tuple[str, date | None]:
 def extract(paths: tuple[Path, ...], out_path: Path | None, published_on: datetime | None) -> None:
     """Extract directives, people, money, events and countries from .txt, .html or .pdf files."""
     given = published_on.date() if published_on else None
+    settings = get_settings()
     failures = 0
     lines = []
     for path in paths:
         try:
-            text, page_date = _read_document(path)
-            record = extract_records(text, given or page_date).to_schema(doc_id=path.stem)
-        except (OSError, UnicodeDecodeError, ValueError) as error:
+            text, page_date = _read_document(path, settings.extract_max_chars)
+            result = bounded_extract(
+                text,
+                given or page_date,
+                settings.extract_max_chars,
+                settings.extract_timeout,
+                extract_records,
+            )
+            record = result.to_schema(doc_id=path.stem)
+        except (OSError, UnicodeDecodeError, ValueError, TooLarge, TooSlow) as error:
             failures += 1
             click.echo(f"doingoai extract: {path}: {error}", err=True)
             continue

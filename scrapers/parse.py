@@ -7,7 +7,7 @@ import codecs
 import logging
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from urllib.parse import urljoin, urlsplit
 from zoneinfo import ZoneInfo
@@ -167,8 +167,11 @@ def parse_article(site: SiteConfig, url: str, html: str) -> ParsedDocument:
     selectors = site.article
     title = _text(soup.select_one(selectors.title))
     body = soup.select_one(selectors.body)
+    date_text = _text(soup.select_one(selectors.date)) if selectors.date else None
+    found = {"title": title, "body": body is not None and _text(body), "date": date_text or not selectors.date}
+    unmatched = tuple(name for name, value in found.items() if not value)
     if title is None or body is None:
-        return _generic(site, url, html)
+        return replace(_generic(site, url, html), unmatched_selectors=unmatched)
     for selector in selectors.drop:
         for element in body.select(selector):
             element.decompose()
@@ -182,7 +185,6 @@ def parse_article(site: SiteConfig, url: str, html: str) -> ParsedDocument:
     paragraphs = _paragraphs(body)
     if lead and lead_element is not None and lead_element not in body.descendants:
         paragraphs.insert(0, lead)
-    date_text = _text(soup.select_one(selectors.date)) if selectors.date else None
     return ParsedDocument(
         url=url,
         site=site.id,
@@ -194,6 +196,7 @@ def parse_article(site: SiteConfig, url: str, html: str) -> ParsedDocument:
         lead=lead,
         body_text="\n\n".join(paragraphs),
         attachment_urls=tuple(dict.fromkeys(attachments)),
+        unmatched_selectors=unmatched,
     )
 
 

@@ -63,3 +63,6 @@ class ParsedDocument:
     lead: str | None
     body_text: str
     attachment_urls: tuple[str, ...] = ()
+    # the fields (title, body, date) the site's own selectors found nothing for: parser health reads
+    # them (a generic fallback's guesses would hide a broken layout)
+    unmatched_selectors: tuple[str, ...] = ()

@@ -135,6 +135,35 @@ class Settings(BaseSettings):
         "layout the site's config does not know (to see the parser-health check fail); unset, none.",
     )
 
+    # --- parsing and extraction -------------------------------------------------------------------
+    batch_size: int = Field(
+        500,
+        ge=1,
+        description="DOINGOAI_BATCH_SIZE: page versions parsed, or documents extracted, per batch; each "
+        "batch is read, worked and committed on its own, so memory stays bounded and an interrupted run "
+        "keeps the batches it finished.",
+    )
+    gate_min_share: float = Field(
+        0.2,
+        ge=0,
+        le=1,
+        description="DOINGOAI_GATE_MIN_SHARE: a new version of a page whose text is under this share of "
+        "the current version's is held back (raw.held_versions), as are versions with no title or no "
+        "body; 0 turns the share test off.",
+    )
+    extract_max_chars: int = Field(
+        2_000_000,
+        ge=1,
+        description="DOINGOAI_EXTRACT_MAX_CHARS: a document whose text is longer is not extracted; it is "
+        "recorded as too_large in extracted.documents and the run goes on.",
+    )
+    extract_timeout: float = Field(
+        60.0,
+        gt=0,
+        description="DOINGOAI_EXTRACT_TIMEOUT: seconds one document's extraction may take; past them it is "
+        "stopped, recorded as too_slow in extracted.documents, and the run goes on.",
+    )
+
     # --- checks -----------------------------------------------------------------------------------
     parser_max_missing: float = Field(
         0.25,

@@ -6,7 +6,14 @@ the next run, and raising EXTRACTOR_VERSION re-extracts everything without
 re-crawling or re-parsing. A document the extractor chokes on is recorded
 with status 'failed' and its error, and tried again on the next run; the rest
 of the batch goes on. Records are written in chunks, each in one transaction,
-so an interrupted run keeps what it finished.
+so an interrupted run keeps what it finished; the pending versions are listed
+by key only and their texts read chunk by chunk, so memory holds one chunk
+whatever the archive's size (a new EXTRACTOR_VERSION over 100,000 documents).
+
+One document's work is bounded (issue 14): a text over DOINGOAI_EXTRACT_MAX_CHARS
+is not read at all, and an extraction past DOINGOAI_EXTRACT_TIMEOUT seconds is
+stopped; each is recorded as `too_large` or `too_slow`, not retried for this
+extractor version, and the run goes on.
 
 Which tables and columns there are comes from the registry of record kinds
 (`extraction.kinds`): one table per kind, plus `documents` and `batches`, the
@@ -15,9 +22,12 @@ lander's own bookkeeping, described here in the same terms.
 
 from __future__ import annotations
 
+import signal
+import threading
 import uuid
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
@@ -27,10 +37,13 @@ import pyarrow as pa
 
 from extraction import EXTRACTOR_VERSION, Extraction, extract
 from extraction.kinds import RECORD_KINDS, Column, Table
+from settings import get_settings
 from warehouse.db import connect, migrate
 
 RECORD_TABLES = tuple(kind.table_name for kind in RECORD_KINDS)
-CHUNK = 200  # document versions per transaction
+# outcomes in extracted.documents: `failed` is retried on the next run; the limits' are not (for the
+# same extractor version), since the same text would meet the same limit
+OUTCOMES = ("ok", "failed", "too_large", "too_slow")
 
 # A document version, and the extractor version that read it: the first columns of every table
 # but `batches`.
@@ -52,8 +65,13 @@ DOCUMENTS = Table(
         Column("site", "VARCHAR", "Portal id."),
         Column("published_on", "DATE", "The date relative day names were read against.", nullable=True),
         Column("text_chars", "INTEGER", "Length of the normalised text the offsets refer to."),
-        Column("status", "VARCHAR", "ok or failed."),
-        Column("error", "VARCHAR", "Why extraction failed; retried on the next run.", nullable=True),
+        Column(
+            "status",
+            "VARCHAR",
+            "ok, failed (retried on the next run), too_large or too_slow (past DOINGOAI_EXTRACT_MAX_CHARS "
+            "or DOINGOAI_EXTRACT_TIMEOUT: skipped).",
+        ),
+        Column("error", "VARCHAR", "Why extraction failed or was skipped.", nullable=True),
         *(Column(table, "INTEGER", f"Records landed in extracted.{table}.") for table in RECORD_TABLES),
         Column("batch_id", "VARCHAR", "The extraction run (extracted.batches)."),
         Column("extracted_at", "TIMESTAMPTZ", "When it was extracted."),
@@ -98,8 +116,55 @@ class _Pending:
     content_hash: str
     parser_version: str
     site: str
-    body_text: str
     published_on: date | None
+    text_chars: int
+    body_text: str = ""  # read with its chunk
+
+
+class TooLarge(Exception):
+    """A text longer than the extraction's size limit."""
+
+
+class TooSlow(Exception):
+    """An extraction that ran past its time limit."""
+
+
+@contextmanager
+def time_limit(seconds: float) -> Iterator[None]:
+    """Raise TooSlow in the block once `seconds` have passed (SIGALRM: the extractor is pure Python,
+    so it is interrupted between two steps). Signals reach only the main thread: elsewhere (a
+    worker thread) the block runs unbounded in time, its size still bounded by the caller."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def expire(signum: int, frame: object) -> None:
+        raise TooSlow(f"extraction took over {seconds:g} s (DOINGOAI_EXTRACT_TIMEOUT)")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def bounded_extract(
+    text: str,
+    published_on: date | None,
+    max_chars: int,
+    timeout: float,
+    extractor: Callable[[str, date | None], Extraction] = extract,
+) -> Extraction:
+    """`extractor(text, published_on)`, refused past `max_chars` (TooLarge) and stopped past
+    `timeout` seconds (TooSlow)."""
+    if len(text) > max_chars:
+        raise TooLarge(
+            f"{len(text):,} characters, over the limit of {max_chars:,} (DOINGOAI_EXTRACT_MAX_CHARS)"
+        )
+    with time_limit(timeout):
+        return extractor(text, published_on)
 
 
 def extract_pending(
@@ -107,15 +172,19 @@ def extract_pending(
     version: str = EXTRACTOR_VERSION,
     extractor: Callable[[str, date | None], Extraction] = extract,
 ) -> ExtractionSummary:
-    """Extract every document version that has no successful extraction for `version`."""
+    """Extract every document version that has no successful extraction for `version`, chunk by
+    chunk (DOINGOAI_BATCH_SIZE), each chunk's texts read and its records committed on their own."""
+    settings = get_settings()
+    chunk_size, limits = settings.batch_size, (settings.extract_max_chars, settings.extract_timeout)
     summary = ExtractionSummary(batch_id=uuid.uuid4().hex[:12])
     started = datetime.now(UTC)
     with connect(db_path) as connection:
         migrate(connection)
         pending = _pending(connection, version)
-    for start in range(0, len(pending), CHUNK):
-        chunk = pending[start : start + CHUNK]
-        rows = _extract_chunk(chunk, version, summary, extractor)
+    for start in range(0, len(pending), chunk_size):
+        with connect(db_path) as connection:
+            chunk = _with_texts(connection, pending[start : start + chunk_size], limits[0])
+        rows = _extract_chunk(chunk, version, summary, extractor, limits)
         with connect(db_path) as connection:
             _write(connection, chunk, rows, version)
     with connect(db_path) as connection:
@@ -141,14 +210,16 @@ def _pending(connection: duckdb.DuckDBPyConnection, version: str) -> list[_Pendi
         article_dates AS (
             SELECT url, max(published_at) AS published_at FROM raw.documents WHERE kind = 'article' GROUP BY url
         )
-        SELECT d.url, d.content_hash, d.parser_version, d.site, d.body_text,
-               CAST(timezone('Asia/Ho_Chi_Minh', coalesce(d.published_at, parent.published_at)) AS DATE)
+        SELECT d.url, d.content_hash, d.parser_version, d.site,
+               CAST(timezone('Asia/Ho_Chi_Minh', coalesce(d.published_at, parent.published_at)) AS DATE),
+               length(d.body_text)
         FROM current_parse d
         LEFT JOIN article_dates parent ON parent.url = d.parent_url
         WHERE NOT EXISTS (
             SELECT 1 FROM extracted.documents e
             WHERE e.document_url = d.url AND e.content_hash = d.content_hash
-              AND e.parser_version = d.parser_version AND e.extractor_version = ? AND e.status = 'ok'
+              AND e.parser_version = d.parser_version AND e.extractor_version = ?
+              AND e.status IN ('ok', 'too_large', 'too_slow')
         )
         ORDER BY d.site, d.url, d.parsed_at
         """,
@@ -157,11 +228,42 @@ def _pending(connection: duckdb.DuckDBPyConnection, version: str) -> list[_Pendi
     return [_Pending(*row) for row in rows]
 
 
+def _with_texts(
+    connection: duckdb.DuckDBPyConnection, chunk: list[_Pending], max_chars: int
+) -> list[_Pending]:
+    """The chunk with its texts read; a text over `max_chars` is left unread (it will not be extracted)."""
+    wanted = [item for item in chunk if item.text_chars <= max_chars]
+    keys = pa.table(
+        {
+            "url": [item.url for item in wanted],
+            "content_hash": [item.content_hash for item in wanted],
+            "parser_version": [item.parser_version for item in wanted],
+        },
+        schema=pa.schema(
+            [("url", pa.string()), ("content_hash", pa.string()), ("parser_version", pa.string())]
+        ),
+    )
+    connection.register("text_keys", keys)
+    texts = {
+        (url, digest, parser): text
+        for url, digest, parser, text in connection.execute(
+            "SELECT d.url, d.content_hash, d.parser_version, d.body_text FROM raw.documents d "
+            "JOIN text_keys k USING (url, content_hash, parser_version)"
+        ).fetchall()
+    }
+    connection.unregister("text_keys")
+    return [
+        replace(item, body_text=texts.get((item.url, item.content_hash, item.parser_version), ""))
+        for item in chunk
+    ]
+
+
 def _extract_chunk(
     chunk: list[_Pending],
     version: str,
     summary: ExtractionSummary,
     extractor: Callable[[str, date | None], Extraction],
+    limits: tuple[int, float],
 ) -> dict[str, list[dict[str, Any]]]:
     rows: dict[str, list[dict[str, Any]]] = {table: [] for table in (*RECORD_TABLES, "documents")}
     now = datetime.now(UTC)
@@ -174,11 +276,17 @@ def _extract_chunk(
         }
         site = summary.per_site.setdefault(item.site, {"documents": 0, "failed": 0, "records": 0})
         try:
-            result = extractor(item.body_text, item.published_on)
+            if item.text_chars > limits[0]:  # its text was not even read
+                raise TooLarge(
+                    f"{item.text_chars:,} characters, over the limit of {limits[0]:,} (DOINGOAI_EXTRACT_MAX_CHARS)"
+                )
+            result = bounded_extract(item.body_text, item.published_on, *limits, extractor=extractor)
             records = record_rows(result)
         except Exception as error:  # one bad text must not stop the batch; it is retried next run
             rows["documents"].append(
-                _document_row(key, item, now, summary.batch_id, text_chars=0, counts={}, error=error)
+                _document_row(
+                    key, item, now, summary.batch_id, text_chars=item.text_chars, counts={}, error=error
+                )
             )
             summary.failed += 1
             site["failed"] += 1
@@ -210,12 +318,18 @@ def _document_row(
         "site": item.site,
         "published_on": item.published_on,
         "text_chars": text_chars,
-        "status": "failed" if error else "ok",
+        "status": _status(error),
         "error": f"{type(error).__name__}: {error}" if error else None,
         **{table: counts.get(table, 0) for table in RECORD_TABLES},
         "batch_id": batch_id,
         "extracted_at": now,
     }
+
+
+def _status(error: Exception | None) -> str:
+    if error is None:
+        return "ok"
+    return {TooLarge: "too_large", TooSlow: "too_slow"}.get(type(error), "failed")
 
 
 def record_rows(result: Extraction) -> dict[str, list[dict[str, Any]]]:
