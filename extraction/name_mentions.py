@@ -15,6 +15,8 @@ from extraction.name_lexicon import (
     ADMIN_BEFORE,
     ANNIVERSARY_BEFORE,
     CAPITALISED_KIN,
+    FOREIGN_FAMILY_NAMES,
+    FOREIGN_GIVEN_NAMES,
     GAP_STOP,
     HONORIFICS,
     KNOWN_PLACES,
@@ -194,12 +196,16 @@ def _after_title(text: str, body: list[Token], roles: list[Role]) -> tuple[Menti
     used = len(body)
     # a name joined across a dash ("Cay Xỏn - Phôn Vi Hản") is foreign: its "Vi" is no surname
     name_tokens = None if dashed(text, rest) else vietnamese_name(text, rest)
+    if name_tokens and name_tokens[0] is not rest[0] and _foreign_given(rest[0]):
+        name_tokens = None  # "Khăm Phăn Phôm Ma Thắt": a Lao name, whose "Ma" is no surname
     if name_tokens is None:
         prefix = name_prefix(text, rest)
         words = [token.text for token in prefix]
         if not (2 <= len(words) <= 5):
             return None, used
-        if not (looks_foreign(words) or stripped_country) or fold(words[0]) in NEVER_FIRST:
+        # after a country or a place that ends the title, Vietnamese-looking words are a name too
+        # ("Phó Tỉnh trưởng tỉnh Champasak Vi Lay Phong Sa Vẳn")
+        if not (looks_foreign(words) or stripped_country or stripped_place) or fold(words[0]) in NEVER_FIRST:
             return None, used
         if organisation_like(text, prefix):
             return None, used  # "Giám đốc Plan International Việt Nam"
@@ -218,6 +224,12 @@ def _after_title(text: str, body: list[Token], roles: list[Role]) -> tuple[Menti
     return Mention(
         display_tokens(text, name_tokens), start, end, _honorific_near(text, start), roles, True
     ), used
+
+
+def _foreign_given(token: Token) -> bool:
+    """Whether a word is in the lists of foreign given or family names (not a Vietnamese surname)."""
+    key = fold(token.text)
+    return (key in FOREIGN_GIVEN_NAMES or key in FOREIGN_FAMILY_NAMES) and key not in SURNAMES
 
 
 def _place_tail(text: str, body: list[Token]) -> int:

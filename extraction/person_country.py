@@ -6,24 +6,37 @@ from __future__ import annotations
 from functools import lru_cache
 
 from extraction.countries import country_code, find_countries
-from extraction.name_lexicon import FOREIGN_FAMILY_NAMES, FOREIGN_GIVEN_NAMES, NEVER_FIRST, SURNAMES
+from extraction.name_lexicon import (
+    FOREIGN_FAMILY_NAMES,
+    FOREIGN_GIVEN_NAMES,
+    FOREIGN_PLACES,
+    NEVER_FIRST,
+    SURNAMES,
+)
 from extraction.name_shapes import is_foreign, is_viet, looks_foreign
 from extraction.records import Evidence, Person
 from extraction.text import Document
-from extraction.variants import fold
+from extraction.variants import fold, fold_phrase
 
 
 def country_of(doc: Document, person: Person) -> str | None:
     """The country a title names first ("Đại sứ Hoa Kỳ tại Việt Nam" -> US); Vietnamese officials VN."""
-    for role in person.roles:
-        code = _first_country(role.title)
-        if code:
-            return code
+    found = [_first_country(role.title) for role in person.roles]
+    code = next((code for code, _ in found if code), None)
+    if code:
+        return code
     words = person.name.split()
     if not is_foreign(words) and fold(words[0]) in SURNAMES:
         return "VN"
     if looks_foreign(words):
-        return _nearby_country(doc, person.evidence) or _only_foreign_country(doc) or _country_of_name(words)
+        # a foreign province in the title ("Thống đốc tỉnh Kampong Cham" -> KH), the country named
+        # nearest before the name, the one foreign country of the article, or the name's own list
+        return (
+            next((place for _, place in found if place), None)
+            or _nearby_country(doc, person.evidence)
+            or _only_foreign_country(doc)
+            or _country_of_name(words)
+        )
     return None
 
 
@@ -41,17 +54,31 @@ def _only_foreign_country(doc: Document) -> str | None:
 
 
 @lru_cache(maxsize=4096)
-def _first_country(title: str) -> str | None:
+def _first_country(title: str) -> tuple[str | None, str | None]:
+    """The first country a title names, and the country of the first foreign place it names.
+
+    "tại Việt Nam" says where a post is, not whose it is ("Trưởng đại diện JICA tại Việt Nam"); a
+    foreign province gives its country ("Thống đốc tỉnh Kampong Cham" -> KH).
+    """
     words = title.split()
+    place_code = None
     for start in range(len(words)):
         for size in range(min(6, len(words) - start), 0, -1):
             phrase = " ".join(words[start : start + size]).strip(",.;()")
             if phrase == "Việt Nam":
-                return "VN"
+                if start and words[start - 1] == "tại":
+                    continue
+                return "VN", place_code
+            place_code = place_code or _place_country(phrase)
             code = country_code(phrase)
             if code and (size > 1 or _single_word_country_ok(words, start)):
-                return code
-    return None
+                return code, place_code
+    return None, place_code
+
+
+def _place_country(phrase: str) -> str | None:
+    code = FOREIGN_PLACES.get(fold_phrase(phrase))
+    return code if code and code != "WORLD" else None
 
 
 def _single_word_country_ok(words: list[str], index: int) -> bool:

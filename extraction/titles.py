@@ -15,6 +15,7 @@ from functools import lru_cache
 from extraction.name_lexicon import GAP_STOP, POSITION, POSITION_CI, POSITIONS, ROLE_STOP
 from extraction.name_shapes import (
     holds_place,
+    is_place_name,
     looks_foreign,
     organisation_like,
     runs,
@@ -27,6 +28,23 @@ from extraction.variants import fold, fold_phrase
 
 # "(VUFO)" after an organisation: its brackets do not end the title's clause
 _ACRONYM_BRACKETS = re.compile(r"\([A-ZĐ][A-ZĐ0-9 &-]{1,15}\)")
+# "(KoCham)", "(Thái Lan)", "(Nhật Bản)": a short name or the country of the title's organisation or
+# place, in brackets, which does not end the title's clause either
+_NAME_BRACKETS = re.compile(r"\((?:[A-ZĐ][A-Za-zĐ0-9&-]{1,15}|[^()\n,;]{2,30})\)")
+
+
+def _mask_brackets(before: str) -> str:
+    def blank(match: re.Match[str]) -> str:
+        inner = match.group(0)[1:-1].strip()
+        keep = _ACRONYM_BRACKETS.fullmatch(match.group(0)) or (
+            " " not in inner and sum(char.isupper() for char in inner) >= 2
+        )
+        words = inner.split()
+        if keep or (words and all(word[:1].isupper() for word in words) and is_place_name(words)):
+            return " " * len(match.group(0))
+        return match.group(0)
+
+    return _NAME_BRACKETS.sub(blank, before)
 
 
 def title_before(text: str, at: int, before: str) -> list[Role] | None:
@@ -35,7 +53,7 @@ def title_before(text: str, at: int, before: str) -> list[Role] | None:
     first = bisect.bisect_left(starts, at - 240)
     if first == len(starts) or starts[first] >= at:
         return None  # no position in reach: the common case, kept cheap
-    masked = _ACRONYM_BRACKETS.sub(lambda m: " " * len(m.group(0)), before)
+    masked = _mask_brackets(before)
     clause = before[clause_start(masked) :]
     matches = [m for m in POSITION.finditer(clause) if _title_gap_ok(clause[m.end() :])]
     if not matches:
