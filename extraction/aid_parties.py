@@ -106,6 +106,7 @@ _CLAUSE_MARK = re.compile(r"[,;]")
 _ACRONYM_AFTER = re.compile(r" ?\([A-ZĐ][A-ZĐ0-9&-]{1,12}\)")
 _WORD = re.compile(r"\S+")
 _WORD_CHARS = re.compile(r"\w+")
+_NEXT_WORD = re.compile(r"\W*(\w+)")
 _PUNCTUATION = re.compile(r"[,;.:()“”\"!?]")
 
 
@@ -158,23 +159,34 @@ _Spans = dict[int, list[int]]
 
 
 def _name_spans(doc: Document, names: list[Organization | Person]) -> _Spans:
-    """Where each found name stands, at every mention (the finders give the first one only)."""
+    """Where each found name stands, at every mention (the finders give the first one only).
+
+    The names are read off a tree of their words, walked from each place a name's first word stands,
+    not looked for one by one: a long text names more people and bodies, and a scan of it for each would grow with
+    the square of its length."""
+    text = doc.text
     spans = {(n.evidence.start, n.evidence.end) for n in names}
-    # Each name is looked for where its first word stands, not by a scan of the whole text per name:
-    # a long text names more people and bodies, and a scan for each would grow with the square of it.
-    word_starts: dict[str, list[int]] = {}
-    for word in _WORD_CHARS.finditer(doc.text):
-        word_starts.setdefault(word.group(0), []).append(word.start())
+    tree: dict = {}  # word -> the tree of the words after it; the key None holds the names ending there
     for name in {n.name for n in names}:
-        first_word = _WORD_CHARS.match(name)
-        if first_word is None:  # a name opening with a sign: the slow, plain scan
-            occurrences = [m.start() for m in re.finditer(rf"(?<!\w){re.escape(name)}", doc.text)]
-        else:
-            occurrences = word_starts.get(first_word.group(0), [])
-        for start in occurrences:
-            end = start + len(name)
-            if doc.text.startswith(name, start) and not _WORD_CHARS.match(doc.text, end):
-                spans.add((start, end))
+        name_words = _WORD_CHARS.findall(name)
+        if not name_words:
+            continue
+        node = tree
+        for word in name_words:
+            node = node.setdefault(word, {})
+        node.setdefault(None, []).append(name)
+    first_words = re.compile(rf"(?<!\w)(?:{alternation(sorted(tree, key=len, reverse=True))})(?!\w)")
+    for first in first_words.finditer(text) if tree else ():
+        node, position = tree[first.group(0)], first.end()
+        while node:
+            for name in node.get(None, ()):
+                end = first.start() + len(name)
+                if text.startswith(name, first.start()) and not _WORD_CHARS.match(text, end):
+                    spans.add((first.start(), end))
+            following = _NEXT_WORD.match(text, position)
+            if following is None:
+                break
+            node, position = node.get(following.group(1)), following.end()
     ends_at: _Spans = {}
     for start, end in sorted(spans):
         ends_at.setdefault(start, []).append(end)
