@@ -12,12 +12,10 @@ from datetime import datetime
 from pathlib import Path
 
 import duckdb
-from bs4 import BeautifulSoup, Tag
 
 from extraction.kinds import RECORD_KINDS
-from scrapers.config import SiteConfig, load_sites
+from scrapers.config import load_sites
 from scrapers.discovery_health import DiscoveryProblem
-from scrapers.parse import decode_html
 from settings import get_settings
 from warehouse.db import connect
 
@@ -46,73 +44,61 @@ class SiteParserHealth:
 def parser_health(
     db_path: str | Path | None, since: datetime | None = None, sites: list[str] | None = None
 ) -> dict[str, SiteParserHealth]:
-    """Per site, the latest version of each article parsed after `since` (all when None), judged
-    field by field.
+    """Per site, the article versions parsed after `since` (all when None), judged field by field:
+    the documents, and the versions the quality gate held back (`same_text` aside: no new version).
 
-    A field counts as missing when the stored document lacks it, or when the document came from
-    the generic fallback and the site's own selector for that field finds nothing on the page: the
+    A field counts as missing when the parser found none, or when the document came from the
+    generic fallback and the site's own selector for that field found nothing on the page: the
     fallback's guesses (a headline from <title>, a year found in the text) hide a broken layout
-    rather than show it.
+    rather than show it. The parser records what the selectors missed (`unmatched_selectors`), so
+    this reads a few columns of the new rows, never a page: its cost follows what is new.
     """
-    configs = load_sites()
-    chosen = sites or sorted(configs)
+    chosen = sites or sorted(load_sites())
     report = {site: SiteParserHealth(site) for site in chosen}
     with connect(db_path, read_only=True) as connection:
-        if not _has_table(connection, "raw", "documents"):
+        if not _has_table(connection, "raw", "held_versions"):
             return report
         rows = connection.execute(
             """
-            WITH latest_pages AS (
-                SELECT url, content_hash, body, content_type FROM raw.pages
-                WHERE kind = 'article'
-                QUALIFY row_number() OVER (PARTITION BY url ORDER BY first_seen_at DESC, last_seen_at DESC) = 1
-            ), documents AS (
-                SELECT * FROM raw.documents
+            WITH judged AS (
+                SELECT site, url, parser, title, length(trim(body_text)) AS body_chars, published_at,
+                       coalesce(unmatched_selectors, []) AS unmatched
+                FROM raw.documents
+                WHERE kind = 'article' AND (CAST($since AS TIMESTAMPTZ) IS NULL OR parsed_at > $since)
                 QUALIFY row_number() OVER (PARTITION BY url, content_hash ORDER BY parsed_at DESC) = 1
+                UNION ALL
+                SELECT site, url, parser, title, body_chars, published_at, unmatched_selectors
+                FROM raw.held_versions
+                WHERE kind = 'article' AND reason <> 'same_text'
+                  AND (CAST($since AS TIMESTAMPTZ) IS NULL OR held_at > $since)
+            ), lacking AS (
+                SELECT site, url, parser = 'generic' AS generic,
+                       coalesce(trim(title), '') = ''
+                           OR (parser = 'generic' AND list_contains(unmatched, 'title')) AS title,
+                       body_chars = 0 OR (parser = 'generic' AND list_contains(unmatched, 'body')) AS body,
+                       published_at IS NULL
+                           OR (parser = 'generic' AND list_contains(unmatched, 'date')) AS date
+                FROM judged
             )
-            SELECT d.site, d.url, d.parser, d.title, d.body_text, d.published_at,
-                   CASE WHEN d.parser = 'generic' THEN p.body END, p.content_type
-            FROM documents d JOIN latest_pages p USING (url, content_hash)
-            WHERE d.kind = 'article' AND (CAST(? AS TIMESTAMPTZ) IS NULL OR d.parsed_at > ?)
-            ORDER BY d.site, d.url
+            SELECT site, count(*), count(*) FILTER (WHERE generic),
+                   count(*) FILTER (WHERE title), min(url) FILTER (WHERE title),
+                   count(*) FILTER (WHERE body), min(url) FILTER (WHERE body),
+                   count(*) FILTER (WHERE date), min(url) FILTER (WHERE date)
+            FROM lacking GROUP BY site
             """,
-            [since, since],
+            {"since": since},
         ).fetchall()
-    for site, url, parser, title, body_text, published_at, page, content_type in rows:
+    for site, articles, fallback, *fields in rows:
         if site not in report:
             continue
         health = report[site]
-        health.articles += 1
-        lacking = {
-            "title": not (title or "").strip(),
-            "body": not (body_text or "").strip(),
-            "date": published_at is None,
-        }
-        if parser == "generic":
-            health.fallback += 1
-            for name in _selectors_finding_nothing(configs[site], page, content_type):
-                lacking[name] = True
-        for name, absent in lacking.items():
-            if absent:
-                health.missing[name] += 1
-                health.examples.setdefault(name, url)
+        health.articles, health.fallback = articles, fallback
+        for index, name in enumerate(ARTICLE_FIELDS):
+            missing, example = fields[2 * index], fields[2 * index + 1]
+            health.missing[name] = missing
+            if example:
+                health.examples[name] = example
     return report
-
-
-def _selectors_finding_nothing(site: SiteConfig, page: bytes | None, content_type: str | None) -> list[str]:
-    if page is None:
-        return list(ARTICLE_FIELDS)
-    soup = BeautifulSoup(decode_html(page, content_type), "lxml")
-    selectors = {"title": site.article.title, "body": site.article.body, "date": site.article.date}
-    return [
-        name
-        for name in ARTICLE_FIELDS
-        if (selector := selectors[name]) and not _text(soup.select_one(selector))
-    ]
-
-
-def _text(element: Tag | None) -> str:
-    return element.get_text(" ", strip=True) if element is not None else ""
 
 
 def selector_of(site: str, name: str) -> str:

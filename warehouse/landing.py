@@ -3,10 +3,11 @@
 Crawling and parsing are two steps. `crawl_sites` fetches into raw.fetches
 and raw.pages (a new row only for a new content version; a 304 or an
 identical body only moves last_seen_at; a 404/410 marks removed_at).
-`parse_pending` turns every stored page version without a document for the
-current parser version into raw.documents, and records failures so the next
-run retries them. Writes go in batches (Arrow tables) inside one transaction
-per site, and are idempotent: a rerun adds no duplicate row.
+`parse_pending` (warehouse/parsing.py, re-exported here) turns every stored
+page version without a document for the current parser version into
+raw.documents, batch by batch, behind a quality gate. Writes go in Arrow
+batches inside one transaction per site, and are idempotent: a rerun adds no
+duplicate row.
 """
 
 from __future__ import annotations
@@ -17,7 +18,6 @@ import uuid
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from pathlib import Path
 
 import duckdb
@@ -27,10 +27,13 @@ from scrapers.config import SiteConfig, load_sites
 from scrapers.crawl import KnownPages, Validators, crawl_site
 from scrapers.discovery_health import DiscoveryProblem, judge_discovery
 from scrapers.http import PoliteClient, Politeness
-from scrapers.parse import PARSER_VERSION, decode_html, parse_article, parse_attachment
-from scrapers.types import FetchResult, ParsedDocument
+from scrapers.types import FetchResult
 from settings import get_settings
 from warehouse.db import connect, migrate
+
+# parsing, the second step, lives in warehouse/parsing.py; its API is also this module's
+from warehouse.parsing import ParseSummary as ParseSummary
+from warehouse.parsing import parse_pending as parse_pending
 
 
 @dataclass
@@ -43,12 +46,6 @@ class CrawlSummary:
     failed: int = 0  # no usable answer after retries
     # what kept the crawl from discovering the site's articles (scrapers/discovery_health.py)
     discovery_problems: list[DiscoveryProblem] = field(default_factory=list)
-
-
-@dataclass
-class ParseSummary:
-    parsed: int = 0
-    failed: int = 0
 
 
 def ensure_schema(path: str | Path | None = None) -> None:
@@ -333,111 +330,3 @@ def land_results(
             connection.unregister("fetch_batch")
             connection.unregister("page_batch")
     return summary
-
-
-_DOCUMENT_COLUMNS = (
-    "url",
-    "site",
-    "kind",
-    "content_hash",
-    "parser",
-    "parser_version",
-    "title",
-    "published_at",
-    "author",
-    "lead",
-    "body_text",
-    "attachment_urls",
-    "parent_url",
-    "parsed_at",
-)
-
-
-def parse_pending(
-    db_path: str | Path | None = None, sites: list[str] | None = None
-) -> dict[str, ParseSummary]:
-    """Parse every stored article or attachment version that has no document for this parser version."""
-    configs = load_sites()
-    with connect(db_path) as connection:
-        migrate(connection)
-        pending = connection.execute(
-            """
-            SELECT p.url, p.site, p.kind, p.content_hash, p.body, p.content_type, p.referrer
-            FROM raw.pages p
-            WHERE p.kind IN ('article', 'attachment')
-              AND NOT EXISTS (SELECT 1 FROM raw.documents d WHERE d.url = p.url
-                              AND d.content_hash = p.content_hash AND d.parser_version = ?)
-            ORDER BY p.site, p.url
-            """,
-            [PARSER_VERSION],
-        ).fetchall()
-    summaries: dict[str, ParseSummary] = {}
-    documents, failures = [], []
-    now = datetime.now(UTC)
-    for url, site, kind, content_hash, body, content_type, referrer in pending:
-        if sites and site not in sites:
-            continue
-        summary = summaries.setdefault(site, ParseSummary())
-        try:
-            parsed = _parse(configs[site], url, kind, body, content_type)
-        except Exception as error:  # any parser failure is recorded and retried next run
-            failures.append(
-                {
-                    "url": url,
-                    "content_hash": content_hash,
-                    "parser_version": PARSER_VERSION,
-                    "error": f"{type(error).__name__}: {error}",
-                    "failed_at": now,
-                }
-            )
-            summary.failed += 1
-            continue
-        documents.append(_document_row(parsed, content_hash, referrer if kind == "attachment" else None, now))
-        summary.parsed += 1
-    with connect(db_path) as connection:
-        connection.execute("BEGIN TRANSACTION")
-        try:
-            if documents:
-                table = pa.Table.from_pylist(documents)
-                connection.register("document_batch", table)
-                connection.execute(
-                    f"INSERT INTO raw.documents SELECT {', '.join(_DOCUMENT_COLUMNS)} FROM document_batch "
-                    "ON CONFLICT DO NOTHING"
-                )
-                connection.execute(
-                    "DELETE FROM raw.parse_failures f USING document_batch d "
-                    "WHERE f.url = d.url AND f.content_hash = d.content_hash AND f.parser_version = d.parser_version"
-                )
-            if failures:
-                connection.register("failure_batch", pa.Table.from_pylist(failures))
-                connection.execute("INSERT OR REPLACE INTO raw.parse_failures SELECT * FROM failure_batch")
-            connection.execute("COMMIT")
-        except Exception:
-            connection.execute("ROLLBACK")
-            raise
-    return summaries
-
-
-def _parse(site: SiteConfig, url: str, kind: str, body: bytes, content_type: str | None) -> ParsedDocument:
-    if kind == "attachment":
-        return parse_attachment(site, url, body)
-    return parse_article(site, url, decode_html(body, content_type))
-
-
-def _document_row(parsed: ParsedDocument, content_hash: str, parent_url: str | None, now: datetime) -> dict:
-    return {
-        "url": parsed.url,
-        "site": parsed.site,
-        "kind": parsed.kind,
-        "content_hash": content_hash,
-        "parser": parsed.parser,
-        "parser_version": PARSER_VERSION,
-        "title": parsed.title,
-        "published_at": parsed.published_at.astimezone(UTC) if parsed.published_at else None,
-        "author": parsed.author,
-        "lead": parsed.lead,
-        "body_text": parsed.body_text,
-        "attachment_urls": list(parsed.attachment_urls),
-        "parent_url": parent_url,
-        "parsed_at": now,
-    }
