@@ -56,9 +56,9 @@ DATE_AFTER = re.compile(
     r"\s*[,(]?\s*(?:(?:được\s+)?(?:ký\s+)?(?:ban hành|ra|ký)\s+)?(?:vào\s+)?(?:ngày|ngay)\s*:?\s*",
     re.IGNORECASE,
 )
-# After the issuer: "... của Ban Bí thư ban hành ngày 05/01/2022"
+# After the issuer: "... của Ban Bí thư (ban hành) ngày 05/01/2022"
 DATE_AFTER_ISSUER = re.compile(
-    r"\s*,?\s*(?:đã\s+)?(?:ký\s+)?(?:ban hành|ký)\s+(?:vào\s+)?ngày\s*:?\s*", re.IGNORECASE
+    r"\s*,?\s*(?:(?:đã\s+)?(?:ký\s+)?(?:ban hành|ký)\s+)?(?:vào\s+)?ngày\s*:?\s*", re.IGNORECASE
 )
 # The issuer, then the date: "... được Ban Bí thư ban hành ngày 05/01/2022"
 ISSUER_THEN_DATE = re.compile(

@@ -55,6 +55,8 @@ _RELATIVE_DAY = re.compile(
 _NOT_EVENT_BEFORE = re.compile(
     r"(?:(?<![\w])(?:số|Số)\s*\d+[\w/.\-–]*\s*,?\s*|[A-ZĐ]{2,}[\w]*(?:/[\w\-]+)+\s*,?\s*"
     rf"|(?<!\w)(?i:{alternation(_RULES['documents']['kinds'])})\s+(?:số\s*)?\d+[\w/.\-–]*\s*,?\s*"
+    # "Quyết định số 2345/QĐ-UBND của UBND tỉnh ngày ...": a coded number, then its issuer
+    rf"|\d+\s*[/-]\s*[A-ZĐ][\w/.\-–]*\s+(?:của|do)\s+[^\d,;.()]{{2,50}}?\s+(?:(?:ban hành|ký)\s+)?"
     rf"|(?<!\w)(?i:{alternation(_RULES['dates']['not_event_before'])})\s*(?:\d+\s+năm\s+)?)$"
 )
 _TIMESTAMP = re.compile(r"\s*[,|-]?\s*(?:lúc\s*)?(?:\d{1,2}[:h]\d{2}|GMT)", re.IGNORECASE)

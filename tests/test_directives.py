@@ -429,3 +429,10 @@ def test_a_date_and_issuer_before_the_document_in_a_later_sentence() -> None:
     )
     [directive] = extract(text).directives
     assert (directive.issued_on, directive.issuer) == (date(2022, 3, 10), "Ban Thường vụ Tỉnh ủy")
+
+
+def test_the_issue_date_right_after_the_issuer() -> None:
+    [directive] = extract(
+        "Theo Quyết định số 2345/QĐ-UBND của UBND tỉnh ngày 1/12/2023, hội nghị diễn ra."
+    ).directives
+    assert (directive.issuer, directive.issued_on) == ("UBND tỉnh", date(2023, 12, 1))

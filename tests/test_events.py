@@ -307,3 +307,24 @@ def test_a_visit_told_by_a_verb_of_going() -> None:
 def test_a_date_line_opening_with_its_place_dates_the_article() -> None:
     text = "Hai tỉnh ký kết biên bản ghi nhớ\nNghệ An, 19/10/2023\nChiều 18/10, hai bên đã ký biên bản ghi nhớ hợp tác."
     assert events(text, published_on=None) == [("ceremony", date(2023, 10, 18))]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Theo Quyết định số 2345/QĐ-UBND của UBND tỉnh ngày 10/11/2023, Hội nghị sẽ diễn ra tại Huế.",
+            [],
+        ),
+        (
+            "Sáng ngày 17/11/2023, Đoàn đại biểu tỉnh Xiêng Khoảng đã đến chào xã giao Thường trực Tỉnh ủy.",
+            [("visit", date(2023, 11, 17))],
+        ),
+        (
+            "Ngày 17/11, Ủy ban MTTQ tỉnh tiếp nhận 200 triệu đồng ủng hộ đồng bào Lào bị lũ lụt.",
+            [("ceremony", date(2023, 11, 17))],
+        ),
+    ],
+)
+def test_a_decrees_date_after_its_issuer_a_courtesy_call_and_a_handover(text: str, expected: list) -> None:
+    assert events(text) == expected
