@@ -192,6 +192,7 @@ def _names_someone(piece: str, after_position: bool = False) -> bool:
         )
         and 2 <= len(words) <= 5
         and looks_foreign(words)
+        and not POSITION.match(piece, rest[0].start)  # "Preah Bat Samdech ...": a royal title
         and not organisation_like(piece, rest)
     )
 
