@@ -101,8 +101,11 @@ def test_a_broken_layout_fails_that_sites_check_only_and_stops_the_run_there(
 
 
 def test_every_site_has_a_blocking_parser_health_check() -> None:
-    specs = {spec.name: spec for spec in raw_documents.check_specs}
+    specs = {spec.name: spec for spec in raw_documents.check_specs if spec.name != "quality_gate"}
     assert set(specs) == {f"parser_health_{site}" for site in SITES}
+    # the quality gate only warns: the versions it held back leave their previous ones current
+    [gate] = [spec for spec in raw_documents.check_specs if spec.name == "quality_gate"]
+    assert not gate.blocking
     assert all(
         spec.blocking and spec.asset_key == dg.AssetKey(["raw", "documents"]) for spec in specs.values()
     )

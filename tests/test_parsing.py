@@ -7,6 +7,7 @@ import hashlib
 import os
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -14,7 +15,7 @@ import warehouse.parsing as parsing
 from scrapers.legacy_encodings import encode
 from tests.queries import query, scalar
 from warehouse.db import connect, migrate
-from warehouse.health import parser_health
+from warehouse.health import held_versions_since, parser_health
 from warehouse.parsing import parse_pending, text_hash
 
 SITE = "thoidai"
@@ -80,14 +81,14 @@ def test_pages_are_parsed_in_batches_each_committed(tmp_path: Path, monkeypatch:
     read_sizes: list[int] = []
     real_read = parsing._read_pages
 
-    def spy(connection, keys):  # noqa: ANN001, ANN202
+    def spy(connection: Any, keys: list[tuple[str, str]]) -> Any:
         read_sizes.append(len(keys))
         return real_read(connection, keys)
 
     monkeypatch.setattr(parsing, "_read_pages", spy)
     real_parse, parsed = parsing._parse, []
 
-    def crash_on_the_fifth(*args):  # noqa: ANN002, ANN202
+    def crash_on_the_fifth(*args: Any) -> Any:
         parsed.append(args[1])
         if len(parsed) == 5:
             raise KeyboardInterrupt("operator pressed Ctrl-C")
@@ -150,6 +151,8 @@ def test_a_bad_answer_is_stored_but_not_made_current(tmp_path: Path, answer: byt
     assert held_reason == reason and current_hash == good and detail
     assert scalar(db, "SELECT count(*) FROM raw.pages WHERE content_hash = ?", bad) == 1  # stored
     assert current_text(db, url(1)) == "\n\n".join(PARAGRAPHS)  # the good version stays current
+    [(site, shown_reason, shown_url, _)] = held_versions_since(db, START)  # what the check names
+    assert (site, shown_reason, shown_url) == (SITE, reason, url(1))
     assert parse_pending(db) == {}  # judged once per parser version, not every night
 
 

@@ -101,6 +101,22 @@ def parser_health(
     return report
 
 
+def held_versions_since(
+    db_path: str | Path | None, since: datetime, limit: int = 20
+) -> list[tuple[str, str, str, str]]:
+    """(site, reason, url, detail) of the page versions the quality gate held back after `since`,
+    `same_text` aside (no new version, nothing wrong): garbage, maintenance pages, cut texts, unsure
+    legacy encodings. At most `limit` rows, per site and URL."""
+    with connect(db_path, read_only=True) as connection:
+        if not _has_table(connection, "raw", "held_versions"):
+            return []
+        return connection.execute(
+            "SELECT site, reason, url, detail FROM raw.held_versions WHERE held_at > ? AND reason <> 'same_text' "
+            "ORDER BY site, url LIMIT ?",
+            [since, limit],
+        ).fetchall()
+
+
 def selector_of(site: str, name: str) -> str:
     """The CSS selector a site's config uses for a field, for messages."""
     article = load_sites()[site].article

@@ -17,6 +17,7 @@ from warehouse.health import (
     ARTICLE_FIELDS,
     SiteParserHealth,
     documents_parsed_since,
+    held_versions_since,
     parser_health,
     selector_of,
 )
@@ -54,6 +55,16 @@ PARSER_HEALTH_CHECKS = [
     )
     for site in site_partitions.get_partition_keys()
 ]
+QUALITY_GATE_CHECK = dg.AssetCheckSpec(
+    "quality_gate",
+    asset=RAW_DOCUMENTS,
+    blocking=False,
+    description=(
+        "Page versions this run held back instead of making them current (raw.held_versions): no title, "
+        "no body, a text cut under DOINGOAI_GATE_MIN_SHARE of the current one, or an unsure legacy "
+        "encoding. A warning: the previous versions stay current."
+    ),
+)
 
 
 @dg.asset(
@@ -62,7 +73,7 @@ PARSER_HEALTH_CHECKS = [
     deps=[dg.AssetKey(["raw", "pages"])],
     pool=DUCKDB_POOL,
     kinds={"python", "duckdb"},
-    check_specs=PARSER_HEALTH_CHECKS,
+    check_specs=[*PARSER_HEALTH_CHECKS, QUALITY_GATE_CHECK],
     description="Articles and PDF attachments as text: one row per parsed page version in raw.documents.",
 )
 def raw_documents(context: dg.AssetExecutionContext, warehouse: WarehouseResource) -> dg.MaterializeResult:
@@ -85,6 +96,7 @@ def raw_documents(context: dg.AssetExecutionContext, warehouse: WarehouseResourc
         metadata={
             "parsed": sum(s.parsed for s in summaries.values()),
             "failed": sum(s.failed for s in summaries.values()),
+            "held back": sum(s.held for s in summaries.values()),
             "duration (s)": round(time.monotonic() - clock, 2),
             # parsed and failed as data, for `doingoai run`'s summary
             "per_site_counts": dg.MetadataValue.json(
@@ -97,7 +109,26 @@ def raw_documents(context: dg.AssetExecutionContext, warehouse: WarehouseResourc
             "new_documents": dg.MetadataValue.md(_preview(new)),
             "judged since": dg.MetadataValue.text(since.isoformat() if since else "never published"),
         },
-        check_results=[_health_result(h, max_share, min_missing) for h in health.values()],
+        check_results=[
+            *(_health_result(h, max_share, min_missing) for h in health.values()),
+            _quality_gate_result(held_versions_since(warehouse.database, started)),
+        ],
+    )
+
+
+def _quality_gate_result(held: list[tuple[str, str, str, str]]) -> dg.AssetCheckResult:
+    """A warning naming the versions held back in this run, with their reasons."""
+    lines = [f"- {site}: {reason} {url} ({detail})" for site, reason, url, detail in held]
+    return dg.AssetCheckResult(
+        check_name="quality_gate",
+        passed=not held,
+        severity=dg.AssetCheckSeverity.WARN,
+        description=(
+            f"{len(held)} page versions held back, their previous versions kept current:\n" + "\n".join(lines)
+            if held
+            else "no page version held back"
+        ),
+        metadata={"held": len(held)},
     )
 
 
