@@ -64,6 +64,7 @@ class WarehouseResource(dg.ConfigurableResource):
         return Politeness(
             delay=delay,
             timeout=settings.crawl_timeout,
+            deadline=settings.crawl_deadline,
             attempts=settings.crawl_attempts,
             backoff=min(0.5, max(0.05, delay * 10)),
         )

@@ -125,9 +125,41 @@ class Settings(BaseSettings):
         description="DOINGOAI_CRAWL_DELAY: seconds between two requests to one host (the site's "
         "Crawl-delay when longer). `doingoai run` uses 0.02 s on its sample portal unless this is set.",
     )
-    crawl_timeout: float = Field(10.0, gt=0, description="DOINGOAI_CRAWL_TIMEOUT: seconds per request.")
+    crawl_timeout: float = Field(
+        10.0,
+        gt=0,
+        description="DOINGOAI_CRAWL_TIMEOUT: seconds per network operation of a request (connecting, one "
+        "read); the whole request is bounded by DOINGOAI_CRAWL_DEADLINE.",
+    )
     crawl_attempts: int = Field(
         4, ge=1, description="DOINGOAI_CRAWL_ATTEMPTS: tries per URL, the first included."
+    )
+    crawl_deadline: float = Field(
+        60.0,
+        gt=0,
+        description="DOINGOAI_CRAWL_DEADLINE: seconds one request may take in all, headers and body, "
+        "however slowly the server answers; past it the fetch is recorded as failed (not retried).",
+    )
+    crawl_time_budget: float = Field(
+        4 * 3600.0,
+        gt=0,
+        description="DOINGOAI_CRAWL_TIME_BUDGET: seconds each site's crawl may take per run; when they "
+        "are spent, what is left waits for the next night (it stays due) and the crawl says so.",
+    )
+    revisit_budget: int = Field(
+        500,
+        ge=0,
+        description="DOINGOAI_REVISIT_BUDGET: known pages revisited per site and night, at most (the most "
+        "overdue first; new pages are not counted). See scrapers/revisit.py.",
+    )
+    revisit_min_days: float = Field(
+        1.0, gt=0, description="DOINGOAI_REVISIT_MIN_DAYS: the shortest interval between two visits of a page."
+    )
+    revisit_max_days: float = Field(
+        120.0,
+        gt=0,
+        description="DOINGOAI_REVISIT_MAX_DAYS: the longest interval between two visits of a page; the "
+        "interval is half the time the page has been quiet, in doubling steps from the shortest.",
     )
     broken_layout: str | None = Field(
         None,

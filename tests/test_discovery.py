@@ -15,7 +15,7 @@ from werkzeug import Request, Response
 
 from sample_portal.pdf import render_pdf
 from scrapers.config import load_sites
-from scrapers.crawl import KnownPages, Validators, crawl_site
+from scrapers.crawl import KnownPages, SiteCrawl, Validators, crawl_site
 from scrapers.http import PoliteClient, Politeness
 from scrapers.types import FetchResult
 
@@ -103,8 +103,15 @@ SECOND_PAGE = ("/a-4.html", "/a-5.html")
 
 
 def crawl(httpserver: HTTPServer, known: KnownPages | None = None, full: bool = False) -> list[FetchResult]:
+    return crawled(httpserver, known, full).results
+
+
+def crawled(
+    httpserver: HTTPServer, known: KnownPages | None = None, full: bool = False, **options
+) -> SiteCrawl:
+    """One crawl of the scripted site; `options` go to crawl_site (policy, time_budget)."""
     with PoliteClient(load_sites(), FAST, portal=httpserver.url_for("/").rstrip("/")) as client:
-        return crawl_site(SITE, client, known or KnownPages(), full)
+        return crawl_site(SITE, client, known or KnownPages(), full, **options)
 
 
 def remember(results: list[FetchResult]) -> KnownPages:
@@ -168,9 +175,11 @@ def test_an_incremental_walk_stops_at_the_first_page_with_nothing_unseen(httpser
     assert "/huu-nghi?page=3" not in asked(httpserver)  # page 2 showed none
     new = [result.url for result in results if result.kind == "article" and result.url not in known.kinds]
     assert new == [f"{BASE}/a-0.html"]
-    revisits = requests_to(httpserver, "/a-7.html")
-    assert revisits and revisits[0].headers.get("If-None-Match")  # known articles: a conditional GET
-    assert all(result.status == 304 for result in results if result.url == f"{BASE}/a-7.html")
+    # known articles on the first page, which changed: revisited tonight, with a conditional GET
+    revisits = requests_to(httpserver, "/a-1.html")
+    assert revisits and revisits[0].headers.get("If-None-Match")
+    assert all(result.status == 304 for result in results if result.url == f"{BASE}/a-1.html")
+    assert not requests_to(httpserver, "/a-7.html")  # known, deeper, not due: left for its turn
 
 
 def test_an_unchanged_site_costs_only_304s(httpserver: HTTPServer) -> None:
@@ -214,6 +223,7 @@ def test_a_known_article_that_is_gone_answers_404(httpserver: HTTPServer, tmp_pa
     routes = site_routes(FIRST_PAGE, SECOND_PAGE)
     del routes["/a-7.html"]
     serve(httpserver, routes)
+    known.due[f"{BASE}/a-7.html"] = "article"  # its turn has come
     results = crawl(httpserver, known)
     [gone] = [result for result in results if result.url == f"{BASE}/a-7.html"]
     assert gone.gone and gone.status == 404

@@ -8,7 +8,7 @@ import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import duckdb
@@ -24,6 +24,14 @@ from warehouse.landing import crawl_sites, parse_pending
 
 FAST = Politeness(delay=0.0, backoff=0.02, max_wait=0.2, timeout=2.0)
 PARTY = ["thanhuycantho"]  # the smallest site, with PDF attachments
+
+
+def nights_later(nights: int) -> datetime:
+    """A crawl clock that many nights on: the revisit schedule has made every stored page due by then
+    (the longest interval is 120 days), and pages found gone are due again the night after."""
+    return datetime.now(UTC) + timedelta(days=nights)
+
+
 RAW_TABLES = ("crawl_runs", "fetches", "pages", "documents", "parse_failures")
 
 
@@ -126,7 +134,7 @@ def test_a_pdf_document_is_titled_with_the_text_of_its_link(crawled: Path) -> No
 def test_a_rerun_confirms_versions_without_adding_rows(crawled: Path, portal: RunningPortal) -> None:
     before = counts(crawled)
     seen_before = dict(query(crawled, "SELECT url, last_seen_at FROM raw.pages WHERE kind = 'article'"))
-    summaries = crawl_sites(crawled, PARTY, portal=portal.url, politeness=FAST)
+    summaries = crawl_sites(crawled, PARTY, portal=portal.url, politeness=FAST, now=nights_later(200))
     parse_pending(crawled)
     after = counts(crawled)
     assert {table: after[table] for table in ("pages", "documents")} == {
@@ -149,13 +157,13 @@ def test_a_removed_page_is_marked_never_deleted_and_cleared_when_it_returns(
     with sample_portal(day=1) as portal:
         crawl_sites(db, sites, portal=portal.url, politeness=FAST)
         portal.set_state(day=2)
-        crawl_sites(db, sites, portal=portal.url, politeness=FAST)
+        crawl_sites(db, sites, portal=portal.url, politeness=FAST, now=nights_later(200))
         [(removed_url, removed_at)] = query(
             db, "SELECT url, removed_at FROM raw.pages WHERE removed_at IS NOT NULL AND kind = 'article'"
         )
         assert removed_at is not None
         portal.set_state(day=1)  # the article is back online
-        crawl_sites(db, sites, portal=portal.url, politeness=FAST)
+        crawl_sites(db, sites, portal=portal.url, politeness=FAST, now=nights_later(201))
     rows = query(db, "SELECT removed_at FROM raw.pages WHERE url = ?", removed_url)
     assert rows == [(None,)]  # one version, kept throughout, no longer marked
 
@@ -356,6 +364,7 @@ def test_a_page_marked_removed_that_answers_again_is_cleared_on_the_next_run(
             "SELECT url FROM raw.pages WHERE kind = 'article' ORDER BY url LIMIT 1"
         ).fetchall()
         connection.execute("UPDATE raw.pages SET removed_at = now() WHERE url = ?", [url])  # a past outage
+        connection.execute("UPDATE raw.visit_schedule SET next_visit_at = now() WHERE url = ?", [url])  # due
     crawl_sites(crawled, PARTY, portal=portal.url, politeness=FAST)  # listings unchanged: 304s
     assert query(crawled, "SELECT removed_at FROM raw.pages WHERE url = ?", url) == [(None,)]
 

@@ -14,6 +14,7 @@ import pytest
 from orchestration.assets.dbt import ManifestMissingError, load_manifest, newest_source_after
 from orchestration.resources import WarehouseResource
 from scrapers.http import Politeness
+from scrapers.revisit import RevisitPolicy
 from settings import PREFIX, Settings, environment_with, export, get_settings
 from tests.conftest import ROOT
 
@@ -79,6 +80,14 @@ def test_the_crawl_defaults_are_the_http_clients() -> None:
     assert fields["crawl_delay"].default == Politeness.delay
     assert fields["crawl_timeout"].default == Politeness.timeout
     assert fields["crawl_attempts"].default == Politeness.attempts
+    assert fields["crawl_deadline"].default == Politeness.deadline
+
+
+def test_the_revisit_defaults_are_the_policys() -> None:
+    fields = Settings.model_fields
+    assert fields["revisit_budget"].default == RevisitPolicy.budget
+    assert fields["revisit_min_days"].default == RevisitPolicy.min_days
+    assert fields["revisit_max_days"].default == RevisitPolicy.max_days
 
 
 def test_a_variable_changed_between_two_calls_is_seen_by_the_second(monkeypatch: pytest.MonkeyPatch) -> None:

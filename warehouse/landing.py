@@ -18,15 +18,17 @@ import uuid
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 
 import duckdb
 import pyarrow as pa
 
 from scrapers.config import SiteConfig, load_sites
-from scrapers.crawl import KnownPages, Validators, crawl_site
+from scrapers.crawl import KnownPages, SiteCrawl, Validators, crawl_site
 from scrapers.discovery_health import DiscoveryProblem, judge_discovery
 from scrapers.http import PoliteClient, Politeness
+from scrapers.revisit import RevisitPolicy
 from scrapers.types import FetchResult
 from settings import get_settings
 from warehouse.db import connect, migrate
@@ -34,6 +36,7 @@ from warehouse.db import connect, migrate
 # parsing, the second step, lives in warehouse/parsing.py; its API is also this module's
 from warehouse.parsing import ParseSummary as ParseSummary
 from warehouse.parsing import parse_pending as parse_pending
+from warehouse.revisits import load_schedule, record_visits
 
 
 @dataclass
@@ -44,6 +47,8 @@ class CrawlSummary:
     unchanged: int = 0  # 304, or the same content again
     removed: int = 0  # known URLs that answered 404/410
     failed: int = 0  # no usable answer after retries
+    deferred: int = 0  # pages wanted tonight and left for a later night (time or revisit budget)
+    stopped: str | None = None  # why the site's crawl stopped early (its time budget), if it did
     # what kept the crawl from discovering the site's articles (scrapers/discovery_health.py)
     discovery_problems: list[DiscoveryProblem] = field(default_factory=list)
 
@@ -61,11 +66,18 @@ def crawl_sites(
     politeness: Politeness | None = None,
     on_result: Callable[[FetchResult], None] | None = None,
     run_id: str | None = None,
+    now: datetime | None = None,
+    policy: RevisitPolicy | None = None,
+    time_budget: float | None = None,
 ) -> dict[str, CrawlSummary]:
-    """Crawl the sites (all configured ones by default) and land what came back, site by site.
+    """Crawl the sites (all configured ones by default) and land what came back, site by site, in
+    batches as the pages come (bounded memory at any archive size).
 
     `run_id` names the crawl in raw.crawl_runs and raw.fetches (a new id by default): the orchestrator
-    passes its own run's, so when that run dies, `abort_crawl_runs` can close the crawl it began."""
+    passes its own run's, so when that run dies, `abort_crawl_runs` can close the crawl it began.
+    `now` is the crawl's clock for the revisit schedule (the current time by default; tests and the
+    benchmark set it later to play a later night). `policy` and `time_budget` (seconds per site)
+    default to the settings DOINGOAI_REVISIT_* and DOINGOAI_CRAWL_TIME_BUDGET."""
     configs = load_sites()
     unknown = [site for site in sites or () if site not in configs]
     if unknown:
@@ -75,27 +87,50 @@ def crawl_sites(
     settings = get_settings()  # what the caller leaves unset: DOINGOAI_PORTAL, DOINGOAI_CRAWL_*
     portal = portal or settings.portal  # recorded in the run, whichever way it came
     politeness = politeness or Politeness(
-        delay=settings.crawl_delay, timeout=settings.crawl_timeout, attempts=settings.crawl_attempts
+        delay=settings.crawl_delay,
+        timeout=settings.crawl_timeout,
+        deadline=settings.crawl_deadline,
+        attempts=settings.crawl_attempts,
     )
+    now = (now or datetime.now(UTC)).astimezone(UTC)
+    policy = policy or RevisitPolicy(
+        min_days=settings.revisit_min_days, max_days=settings.revisit_max_days, budget=settings.revisit_budget
+    )
+    time_budget = time_budget if time_budget is not None else settings.crawl_time_budget
     with connect(db_path) as connection:
         migrate(connection)
         connection.execute(
-            "INSERT INTO raw.crawl_runs VALUES (?, now(), NULL, ?, ?, ?, 'running')",
+            "INSERT INTO raw.crawl_runs (run_id, started_at, finished_at, mode, portal, sites, status) "
+            "VALUES (?, now(), NULL, ?, ?, ?, 'running')",
             [run_id, "full" if full else "incremental", portal, [site.id for site in chosen]],
         )
         _record_sites(connection, configs)
         known = {site.id: _known_pages(connection, site.id) for site in chosen}
+        for site in chosen:
+            load_schedule(connection, site.id, known[site.id], now, policy)
     write_lock = threading.Lock()
     summaries: dict[str, CrawlSummary] = {}
 
     with PoliteClient(configs, politeness, portal) as client:
 
         def crawl_and_land(site: SiteConfig) -> None:
-            results = crawl_site(site, client, known[site.id], full, on_result)
+            summary = summaries[site.id] = CrawlSummary()
+
+            def land(batch: list[FetchResult], crawl: SiteCrawl, final: bool) -> None:
+                """Land a batch of the site's pages as they come; robots.txt and the notes with the last."""
+                robots = [r for r in client.robots_fetches if r.site == site.id] if final else []
+                with write_lock:
+                    landed = land_results(
+                        db_path, run_id, site.id, [*robots, *batch], crawl, now, policy, final=final
+                    )
+                _add_counts(summary, landed)
+
+            crawl = crawl_site(site, client, known[site.id], full, on_result, policy, time_budget, land=land)
+            summary.deferred, summary.stopped = crawl.deferred, crawl.stopped
+            results = crawl.results  # the listings and sitemaps (the pages were landed batch by batch)
             problems = judge_discovery(site, results, client.allowed, known[site.id].urls("sitemap"))
             with write_lock:
-                robots = [r for r in client.robots_fetches if r.site == site.id]
-                summaries[site.id] = land_results(db_path, run_id, site.id, [*robots, *results])
+                _record_crawl_notes(db_path, run_id, site.id, crawl, policy)
                 summaries[site.id].discovery_problems = problems
                 record_discovery_problems(db_path, run_id, problems)
 
@@ -112,6 +147,36 @@ def crawl_sites(
         db_path, run_id, "succeeded" if all(s.failed == 0 for s in summaries.values()) else "partial"
     )
     return summaries
+
+
+def _add_counts(summary: CrawlSummary, batch: CrawlSummary) -> None:
+    """Add a landed batch's counts to the site's summary."""
+    for name in ("fetched", "new", "changed", "unchanged", "removed", "failed"):
+        setattr(summary, name, getattr(summary, name) + getattr(batch, name))
+
+
+def _record_crawl_notes(
+    db_path: str | Path | None,
+    run_id: str,
+    site: str,
+    crawl: SiteCrawl,
+    policy: RevisitPolicy,
+) -> None:
+    """Why the site's crawl left pages for the next night, in raw.crawl_notes (one row per reason)."""
+    notes = []
+    if crawl.stopped:
+        left = crawl.deferred - crawl.over_budget
+        notes.append(["time_budget", left, f"{crawl.stopped}: {left} pages wait for the next night"])
+    if crawl.over_budget:
+        detail = f"revisit budget of {policy.budget} pages reached: {crawl.over_budget} due pages wait"
+        notes.append(["revisit_budget", crawl.over_budget, detail])
+    if not notes:
+        return
+    with connect(db_path) as connection:
+        connection.executemany(
+            "INSERT INTO raw.crawl_notes VALUES (?, ?, ?, ?, ?, now())",
+            [[run_id, site, *note] for note in notes],
+        )
 
 
 def _close_crawl_run(db_path: str | Path | None, run_id: str, status: str) -> None:
@@ -221,9 +286,18 @@ _PAGE_SCHEMA = pa.schema(
 
 
 def land_results(
-    db_path: str | Path | None, run_id: str, site: str, results: list[FetchResult]
+    db_path: str | Path | None,
+    run_id: str,
+    site: str,
+    results: list[FetchResult],
+    crawl: SiteCrawl | None = None,
+    now: datetime | None = None,
+    policy: RevisitPolicy | None = None,
+    final: bool = True,
 ) -> CrawlSummary:
-    """One site's exchanges into raw.fetches and raw.pages, in one transaction."""
+    """One site's exchanges into raw.fetches and raw.pages, and its revisit schedule moved on
+    (warehouse/revisits.py), in one transaction. `crawl` tells the schedule what the crawl saw (dates,
+    reasons, sitemap lastmods); with `final`, what it left for the next night is recorded too."""
     requests = [request for result in results for request in result.requests]
     summary = CrawlSummary(fetched=len(requests))
     fetch_rows = pa.Table.from_pylist(
@@ -322,6 +396,15 @@ def land_results(
                     [gone_urls],
                 ).fetchall()
                 summary.removed = len({row[0] for row in removed})
+            record_visits(
+                connection,
+                site,
+                results,
+                crawl,
+                (now or datetime.now(UTC)).astimezone(UTC),
+                policy or RevisitPolicy(),
+                final=final,
+            )
             connection.execute("COMMIT")
         except Exception:
             connection.execute("ROLLBACK")
