@@ -30,6 +30,7 @@ _HONORIFIC_WORDS = frozenset(_GUARDS["honorifics"])
 _ITALY_AFTER = re.compile("(" + "|".join(map(re.escape, _GUARDS["italy_after"])) + r")\s*$")
 # "đô la Mỹ", "yên Nhật": a country name right after a currency word names the currency
 _CURRENCY_BEFORE = re.compile(rf"(?<!\w)(?i:{alternation(_GUARDS['currencies'])})\s*$")
+_REGION_BEFORE = re.compile(rf"(?<!\w)(?i:{alternation(_GUARDS['regions'])})\s*$")
 # "Anh cho biết": the pronoun opening a sentence or clause (after a line break, a sentence mark, a
 # quote or a bracket), not the United Kingdom
 _PRONOUN_ANH = re.compile(rf"Anh\s+(?:{alternation(_GUARDS['pronoun_anh_before'])})(?!\w)")
@@ -60,6 +61,8 @@ def _word_after(key: str, end: int) -> str:
 def _is_country(key: str, name: str, start: int, end: int) -> bool:
     if _CURRENCY_BEFORE.search(key, max(0, start - 16), start):
         return False  # "đô la Mỹ", "bảng Anh": a currency
+    if _REGION_BEFORE.search(key, max(0, start - 16), start):
+        return False  # "bán đảo Triều Tiên": a region
     if name not in _GUARDED:
         return True
     if (

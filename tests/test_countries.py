@@ -256,3 +256,16 @@ def test_a_currency_named_after_a_country_is_not_a_mention_of_it(sentence: str) 
 
 def test_the_country_of_a_currency_counts_where_the_text_names_it_too() -> None:
     assert codes("Tổ chức của Nhật Bản tài trợ 5 triệu yên Nhật.") == {"JP"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Hòa bình trên bán đảo Triều Tiên được hai bên quan tâm.", set()),
+        ("Thương mại với các nước Nam Mỹ và Trung Mỹ tăng nhanh.", set()),
+        ("Đoàn nghệ sĩ Bắc Ireland biểu diễn tại Hà Nội.", {"GB"}),
+        ("Đại sứ Triều Tiên và Đại sứ Mỹ cùng dự.", {"KP", "US"}),
+    ],
+)
+def test_regions_named_after_countries_are_not_countries(sentence: str, expected: set[str]) -> None:
+    assert codes(sentence) == expected
