@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from sample_portal.faults import parse_faults
 from sample_portal.model import SITES
 from sample_portal.scale import ScaleArchive
 from sample_portal.server import PortalState, default_new_per_day, make_server
@@ -18,6 +19,13 @@ from sample_portal.server import PortalState, default_new_per_day, make_server
 @click.option("--flaky", default=0.0, show_default=True, help="Share of URLs whose first requests fail.")
 @click.option(
     "--broken-layout", type=click.Choice(sorted(SITES)), help="Render this site in an unknown layout."
+)
+@click.option(
+    "--fault",
+    "faults",
+    multiple=True,
+    metavar="NAME=SITE[:PATH]",
+    help="A fault mode (sample_portal/faults.py), e.g. listing_404=thoidai or slow_drip=thoidai; repeatable.",
 )
 @click.option(
     "--seeds-dir", type=click.Path(path_type=Path, file_okay=False), help="Default: ../shared/seeds."
@@ -38,13 +46,18 @@ def sample_portal(
     day: int,
     flaky: float,
     broken_layout: str | None,
+    faults: tuple[str, ...],
     seeds_dir: Path | None,
     articles: int | None,
     new_per_day: int | None,
 ) -> None:
     """Serve the sample portal: the four sites by Host header, like a virtual-hosting server."""
     scale = ScaleArchive(articles, default_new_per_day(articles, new_per_day)) if articles else None
-    server, portal = make_server(host, port, PortalState(day, flaky, broken_layout), seeds_dir, scale)
+    try:
+        state = PortalState(day, flaky, broken_layout, faults=parse_faults(faults))
+    except ValueError as error:
+        raise click.BadParameter(str(error), param_hint="--fault") from None
+    server, portal = make_server(host, port, state, seeds_dir, scale)
     address = f"http://{host}:{server.server_address[1]}"
     count = scale.count_on(day) if scale else len(portal.articles)
     click.echo(f"sample portal on {address} (day {day}, {count} articles)")

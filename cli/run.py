@@ -26,6 +26,7 @@ from rich.console import Console
 from rich.live import Live
 from rich.table import Table
 
+from sample_portal.faults import parse_faults
 from sample_portal.server import start_portal
 from settings import DEFAULT_DAGSTER_HOME, export, get_settings
 
@@ -56,17 +57,32 @@ STATUS_STYLE = {
     help="Serve this site in a layout its config does not know (default: $DOINGOAI_BROKEN_LAYOUT).",
 )
 @click.option(
+    "--fault",
+    "faults",
+    multiple=True,
+    metavar="NAME=SITE[:PATH]",
+    help="A fault of the sample portal (sample_portal/faults.py), e.g. listing_404=thoidai; repeatable.",
+)
+@click.option(
     "--dagster-home", type=click.Path(path_type=Path, file_okay=False), default=DEFAULT_DAGSTER_HOME
 )
-def run(day: int, broken_layout: str | None, dagster_home: Path) -> None:
+def run(day: int, broken_layout: str | None, faults: tuple[str, ...], dagster_home: Path) -> None:
     """Start the sample portal and run nightly_refresh over it through Dagster; print what landed."""
     from orchestration.launch import run_nightly_refresh
 
+    try:
+        portal_faults = parse_faults(faults)
+    except ValueError as error:
+        raise click.BadParameter(str(error), param_hint="--fault") from None
     output = output_log(dagster_home, "run")
     with terminal_apart(output) as terminal:
         console = Console(file=terminal, highlight=False)
         with start_portal(port=0, day=day, broken_layout=broken_layout) as portal:
-            say(console, f"sample portal on {portal.url} (day {day})")
+            portal.set_state(faults=portal_faults)
+            say(
+                console,
+                f"sample portal on {portal.url} (day {day})" + (f", faults {faults}" if faults else ""),
+            )
             # the run executes in this process and reads its settings when it runs; this run crawls the
             # sample portal, whatever DOINGOAI_LIVE says
             export({"DOINGOAI_PORTAL": portal.url, "DOINGOAI_LIVE": ""})

@@ -19,7 +19,7 @@ import time
 from collections import deque
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from email.utils import format_datetime, parsedate_to_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import TypedDict
 from urllib.parse import parse_qs, urlsplit
 
+from sample_portal.faults import apply_faults, check_faults, drip, site_scheme
 from sample_portal.layouts import article_page, index_page, listing_page
 from sample_portal.model import PAGE_SIZE, SITES, Article, SiteScheme
 from sample_portal.pdf import render_pdf
@@ -49,6 +50,8 @@ class PortalState:
     day: int = 1
     flaky: float = 0.0
     broken_layout: str | None = None
+    # fault -> a site, or SITE:PATH (sample_portal/faults.py)
+    faults: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -59,6 +62,7 @@ class Response:
     last_modified: float | None = None
     headers: tuple[tuple[str, str], ...] = ()
     stall: float = 0.0  # seconds to wait before answering
+    drip: float = 0.0  # seconds between two bytes of the body (the slow-drip fault)
 
 
 class Portal:
@@ -234,6 +238,7 @@ class _Handler(BaseHTTPRequestHandler):
             return
         try:
             response = self.portal.transient_failure(path) or self.portal.respond(host, path)
+            response = apply_faults(self.portal.state.faults, site_scheme(host), path, response)
         except Exception as error:  # a bug in the simulator shows as a 500, as on a real server
             response = Response(500, f"Internal Server Error: {error}".encode(), "text/plain; charset=utf-8")
         self._record(host, path, response.status)  # on arrival, so stats never miss a stalled request
@@ -243,12 +248,16 @@ class _Handler(BaseHTTPRequestHandler):
 
     def do_POST(self) -> None:
         length = int(self.headers.get("Content-Length") or 0)
-        self._control(self.path, json.loads(self.rfile.read(length) or b"{}"))
+        try:
+            self._control(self.path, json.loads(self.rfile.read(length) or b"{}"))
+        except ValueError as error:  # an unknown fault, or no JSON
+            self._send(Response(400, json.dumps({"error": str(error)}).encode(), "application/json"))
 
     def _control(self, path: str, update: dict[str, object] | None) -> None:
         if path.startswith("/__portal__/state"):
             if update:
-                for key in ("day", "flaky", "broken_layout"):
+                check_faults(dict(update.get("faults") or {}))  # type: ignore[call-overload]
+                for key in ("day", "flaky", "broken_layout", "faults"):
                     if key in update:
                         setattr(self.portal.state, key, update[key])
             body = json.dumps(asdict(self.portal.state)).encode()
@@ -290,7 +299,10 @@ class _Handler(BaseHTTPRequestHandler):
         self.end_headers()
         # the client may have given up on a stalled answer, as real clients do
         with contextlib.suppress(BrokenPipeError, ConnectionResetError):
-            self.wfile.write(response.body)
+            if response.drip:
+                drip(self.wfile, response.body, response.drip)
+            else:
+                self.wfile.write(response.body)
 
     def _not_modified(self, etag: str, last_modified: float | None) -> bool:
         if_none_match = self.headers.get("If-None-Match")
