@@ -42,6 +42,7 @@ def print_summary(crawled: dict[str, CrawlSummary], parsed: dict[str, ParseSumma
         "unchanged (304)",
         "removed",
         "failed",
+        "deferred",
         "parsed",
         "parse failed",
     ):
@@ -59,12 +60,17 @@ def print_summary(crawled: dict[str, CrawlSummary], parsed: dict[str, ParseSumma
                     summary.unchanged,
                     summary.removed,
                     summary.failed,
+                    summary.deferred,
                     parse.parsed,
                     parse.failed,
                 ),
             ),
         )
-    Console(width=max(Console().width, 110)).print(table)
+    console = Console(width=max(Console().width, 110))
+    console.print(table)
+    for site, summary in crawled.items():
+        if summary.stopped:  # the time budget ran out: what is left stays due for the next night
+            console.print(f"{site}: {summary.stopped}; {summary.deferred} pages wait for the next night")
 
 
 @click.command("crawl")
@@ -76,7 +82,9 @@ def print_summary(crawled: dict[str, CrawlSummary], parsed: dict[str, ParseSumma
     help="Only this site (repeatable).",
 )
 @click.option(
-    "--full", is_flag=True, help="Walk every listing page, not only up to the first with nothing new."
+    "--full",
+    is_flag=True,
+    help="Walk every listing page and revisit every known page, not only what is new or due tonight.",
 )
 @click.option(
     "--db",
