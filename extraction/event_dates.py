@@ -34,7 +34,7 @@ _DAY_CUE = (
     r"(?:mùng\s+|mồng\s+)?"
 )
 # More days of the same month ("5-6/12", "5 và 6 tháng 12"): the last one is the event's last day.
-_MORE_DAYS = r"(?:\s*(?:-|–|và|,|đến|tới)\s*(?P<last>\d{1,2}))*"
+_MORE_DAYS = r"(?:\s*(?:-|–|và|,|đến|tới)\s*(?:ngày\s+)?(?P<last>\d{1,2}))*"
 _NUMERIC = re.compile(
     rf"(?<![\w/.])(?P<cue>{_DAY_CUE})(?P<day>\d{{1,2}}){_MORE_DAYS}\s*[/.\-]\s*(?P<month>\d{{1,2}})"
     rf"(?:\s*[/.\-]\s*(?P<year>(?:19|20)\d\d))?(?![\d/])",

@@ -220,6 +220,16 @@ DATED_EVENTS_ONCE_MISSED = [
         id="two-days-joined-by-va",
     ),
     pytest.param(
+        "Ngày 16 và ngày 17/11, Hội thảo quốc tế được tổ chức tại Huế.",
+        [("seminar", date(2023, 11, 16))],
+        id="two-days-each-with-ngay",
+    ),
+    pytest.param(
+        "Từ ngày 14 đến ngày 16/11, đoàn thăm và làm việc tại tỉnh Champasak.",
+        [("visit", date(2023, 11, 14))],
+        id="days-of-one-month-from-to",
+    ),
+    pytest.param(
         "Hôm nay 20/11, Đại hội đại biểu Hội hữu nghị Việt Nam - Campuchia tỉnh sẽ diễn ra.",
         [("congress", date(2023, 11, 20))],
         id="announced-today-without-brackets",
