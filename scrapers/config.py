@@ -224,11 +224,12 @@ class SiteFiles:
     problems: dict[Path, str]  # file -> "FILE [table] key: problem", one line per problem
 
 
-def read_site_files(folder: Path = SITES_DIR) -> SiteFiles:
-    """Every site file, each on its own: a broken file is set aside with its problems, and the others load."""
+def read_site_files(folder: Path | None = None) -> SiteFiles:
+    """Every site file in `folder` (default SITES_DIR), each on its own: a broken file is set aside with
+    its problems, and the others load."""
     sites: dict[str, SiteConfig] = {}
     problems: dict[Path, str] = {}
-    for path in sorted(folder.glob("*.toml")):
+    for path in sorted((folder or SITES_DIR).glob("*.toml")):
         try:
             config = load_site(path)
         except (SiteConfigError, OSError, UnicodeDecodeError) as error:
@@ -244,7 +245,7 @@ def read_site_files(folder: Path = SITES_DIR) -> SiteFiles:
 _reported: set[str] = set()  # problems already logged by this process (load_sites is called often)
 
 
-def load_sites(folder: Path = SITES_DIR) -> dict[str, SiteConfig]:
+def load_sites(folder: Path | None = None) -> dict[str, SiteConfig]:
     """Every sound site by id, in file-name order. A broken file skips only its own site: its problems
     are logged once per process (the crawl asset's `site_configs` check reports them in Dagster)."""
     files = read_site_files(folder)

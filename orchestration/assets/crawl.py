@@ -126,13 +126,13 @@ def discovery_health(
 
     def alert(kind: str, subject: str, summary: str, details: dict[str, object]) -> None:
         raise_alert(
-            Alert(kind, context.job_name, context.run_id, summary, subject=subject, details=details),
+            Alert(kind, context.run.job_name, context.run.run_id, summary, subject=subject, details=details),
             settings.alerts_file,
             webhook_url=settings.alert_webhook,
             log=context.log.error,
         )
 
-    latest = latest_discovery_problems(warehouse.database, site_partitions.get_partition_keys())
+    latest = latest_discovery_problems(warehouse.database, list(site_partitions.get_partition_keys()))
     for site, crawl in latest.items():
         problems = crawl.problems
         if problems:
