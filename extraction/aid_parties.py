@@ -25,6 +25,7 @@ from dataclasses import replace
 from functools import partial
 
 from extraction.countries import country_code
+from extraction.money import aid_cue_elsewhere
 from extraction.records import Amount, Organization, Person
 from extraction.rules import alternation, load
 from extraction.text import UPPER, Document, clause_around
@@ -143,11 +144,19 @@ def add_parties(doc: Document, amounts: list[Amount], names: list[Organization |
         if following:
             until = max([at, *(mark.end() for mark in _CLAUSE_MARK.finditer(doc.key, at, until))])
         donor_windows = [(start, min(end, until)) for start, end in windows]
+        donor = _first(partial(_donor, doc, spans=spans, at=at), donor_windows)
+        recipient = _first(partial(_recipient, doc, spans=spans, at=at), windows)
+        # an amount made aid by the sentence before ("X vừa bàn giao công trình cho Y. Tổng kinh phí là
+        # ..."): that sentence names the parties
+        cue = aid_cue_elsewhere(doc, sentence) if donor is None or recipient is None else None
+        if cue is not None:
+            donor = donor or _donor(doc, (cue.start, cue.end), spans=spans, at=cue.end)
+            recipient = recipient or _recipient(doc, (cue.start, cue.end), spans=spans, at=cue.end)
         result.append(
             replace(
                 amount,
-                donor=_first(partial(_donor, doc, spans=spans, at=at), donor_windows),
-                recipient=_first(partial(_recipient, doc, spans=spans, at=at), windows),
+                donor=donor,
+                recipient=recipient,
                 purpose=_first(partial(_purpose, doc), windows[:1]),
             )
         )

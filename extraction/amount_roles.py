@@ -51,6 +51,12 @@ _AVERAGE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _GIFT_UNITS = frozenset(_ROLES["gift_units"])
+# between two per-unit values of one list: a comma or "và", after the level the first is for
+_UNIT_LIST_GAP = re.compile(
+    rf"(?:\s+(?:{alternation(_ROLES['unit_levels'])})\s+[^\d.;:,()]{{1,60}}?)?"
+    r"\s*(?:,\s*(?:(?:và|hoặc)\s+)?|\s+(?:và|hoặc|hay)\s+)",
+    re.IGNORECASE,
+)
 _TOTAL_BEFORE = re.compile(rf"(?<!\w)(?:{alternation(_ROLES['total'])})(?!\w)[^,;]{{0,25}}$", re.IGNORECASE)
 _PART = re.compile(rf"(?<!\w)(?:{alternation(_ROLES['part'])})(?!\w)", re.IGNORECASE)
 _PART_OPENING = re.compile(rf"\s*[\"'(]?(?:{alternation(_ROLES['part'])})(?!\w)", re.IGNORECASE)
@@ -225,6 +231,8 @@ def _link_units(
         in_sentence = by_sentence[_sentence_of(doc, amount)]
         unit = _unit_noun(doc, amounts, index, in_sentence)
         if unit is None:
+            if _continues_unit_list(doc, amounts, index, in_sentence):
+                amounts[index] = replace(amount, is_per_unit=True)
             continue
         count = _unit_count(amount, unit, counts)
         amounts[index] = amount = replace(amount, is_per_unit=True, unit_count=count)
@@ -232,6 +240,18 @@ def _link_units(
         if total is not None:
             amounts[index] = replace(amount, unit_of_ordinal=total)
             amounts[total] = replace(amounts[total], unit_value=amount.value, unit_count=count)
+
+
+def _continues_unit_list(doc: Document, amounts: list[Amount], index: int, in_sentence: list[int]) -> bool:
+    """Whether an amount goes on a list of per-unit values ("mỗi suất 1.250.000 đồng, 1.500.000 đồng và
+    2.000.000 đồng", "... đồng đối với học sinh tiểu học, 1.500.000 đồng đối với ..."): one per level."""
+    position = in_sentence.index(index)
+    if position == 0:
+        return False
+    previous, amount = amounts[in_sentence[position - 1]], amounts[index]
+    if not previous.is_per_unit or (previous.kind, previous.currency) != (amount.kind, amount.currency):
+        return False
+    return bool(_UNIT_LIST_GAP.fullmatch(doc.key, previous.evidence.end, _start(doc, amount)))
 
 
 def _total_of_units(doc: Document, amounts: list[Amount], index: int, in_sentence: list[int]) -> int | None:

@@ -1,19 +1,25 @@
 """Money amounts in Vietnamese text ("trên 3,2 tỉ đồng", "5.000 USD",
-"từ 1 đến 2 tỷ đồng", "1 tỷ 200 triệu đồng"), with a qualifier and whether
-the amount is aid (donated, sponsored, raised) or something else.
+"từ 1 đến 2 tỷ đồng", "1 tỷ 200 triệu đồng", "hai triệu euro"), with a qualifier
+and whether the amount is aid (donated, sponsored, raised) or something else.
 
 Vietnamese writes '.' between thousands and ',' before decimals. An amount
-needs a currency, or a scale word (triệu, tỷ) in a sentence about money.
+needs a currency, or a scale word (triệu, tỷ) in a sentence about money. An
+amount in words needs a currency, and a scale word or a currency other than đồng.
+
+An amount is aid when its clause says so (a word of giving, a foreign NGO), when
+it is the budget of a project in an article about foreign NGOs, or when its
+clause only gives a value ("Tổng kinh phí là ...") and the sentence before gives aid.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from decimal import Decimal, InvalidOperation
 
 from extraction.records import Amount, Qualifier
 from extraction.rules import alternation, load
-from extraction.text import Document, clause_around
+from extraction.text import Document, Sentence, clause_around
 
 # "5,000,000" (two or more comma groups) can only be English thousands; "5,000" stays ambiguous
 _NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d{1,3}(?:,\d{3}){2,}|\d+(?:[,.]\d+)?"
@@ -22,9 +28,10 @@ _RULES = load("money")
 _SCALES: dict[str, int] = _RULES["scales"]
 _SCALE = alternation(list(_SCALES))
 _DOLLAR = "(?:" + alternation(_RULES["dollar"]["spellings"]) + ")"
+_NOT_BEFORE: dict[str, list[str]] = _RULES["currency_not_before"]
 # ISO code -> the names of the currency, tried in the order written (rules/money.toml)
 _CURRENCIES = {
-    code: "|".join(re.escape(name).replace(re.escape("{dollar}"), _DOLLAR) for name in names)
+    code: alternation(names, unless_before=_NOT_BEFORE).replace(re.escape("{dollar}"), _DOLLAR)
     for code, names in _RULES["currencies"].items()
 }
 _CURRENCY = "|".join(f"(?P<{code}>{pattern})" for code, pattern in _CURRENCIES.items())
@@ -36,6 +43,18 @@ AMOUNT = re.compile(
     rf"(?:\s+(?P<rest>\d{{1,3}})\s*(?P<rest_scale>triệu|nghìn|ngàn))?"
     rf"(?:\s*(?:{_CURRENCY})(?![\w]))?"
 )
+# --- amounts in words: "hai triệu euro", "năm trăm triệu đồng", "một tỷ hai trăm triệu đồng" ---
+_WORDS = _RULES["number_words"]
+_DIGIT_WORDS: dict[str, int] = _WORDS["digits"]
+_NUMBER_WORD = alternation(
+    sorted(
+        [*_DIGIT_WORDS, _WORDS["ten"], _WORDS["tens"], _WORDS["hundred"], *_WORDS["zero"], *_WORDS["half"]]
+    )
+    + list(_SCALES)
+)
+WORD_AMOUNT = re.compile(
+    rf"(?<!\w)(?P<words>(?i:{_NUMBER_WORD})(?:\s+(?i:{_NUMBER_WORD}))*)\s+(?:{_CURRENCY})(?!\w)"
+)
 _QUALIFIERS: list[tuple[str, Qualifier]] = [
     (alternation(words), qualifier) for qualifier, words in _RULES["qualifiers"].items()
 ]
@@ -43,6 +62,15 @@ _KINDS = _RULES["kinds"]
 _AID_WORDS = re.compile(alternation(_KINDS["aid"]), re.IGNORECASE)
 _NOT_AID_WORDS = re.compile(alternation(_KINDS["not_aid"]), re.I)
 _MONEY_CONTEXT = re.compile(alternation(_KINDS["money_context"]), re.IGNORECASE)
+# the verbs of giving ([aid_parties] give), as whole words and never "trao đổi" (to exchange)
+_GIVING = re.compile(
+    rf"(?<!\w)(?:{alternation(_RULES['aid_parties']['give'], unless_before={'trao': ['đổi']})})(?!\w)", re.I
+)
+_NGO = re.compile(rf"(?<!\w)(?:{alternation(_KINDS['ngo'])})(?!\w)")
+_PROJECT = re.compile(rf"(?<!\w)(?:{alternation(_KINDS['project'])})(?!\w)", re.IGNORECASE)
+_BUDGET = re.compile(rf"(?<!\w)(?:{alternation(_KINDS['budget'])})(?!\w)", re.IGNORECASE)
+_PUBLIC_MONEY = re.compile(rf"(?<!\w)(?:{alternation(_KINDS['public_money'])})(?!\w)", re.IGNORECASE)
+_VALUE_OF = re.compile(rf"(?<!\w)(?:{alternation(_KINDS['value_of'])})(?!\w)", re.IGNORECASE)
 _KEPT_BEFORE = re.compile(rf"(?:{alternation(_RULES['written']['kept_before'])})\s*$")
 # words after a scale word that show it counts things, not money ("5,3 triệu người")
 _COUNTED = re.compile(rf"\s*(?:{alternation(_KINDS['counted'])})\b", re.IGNORECASE)
@@ -63,6 +91,84 @@ def _to_decimal(number: str, currency: str) -> Decimal | None:
         return Decimal(number)
     except InvalidOperation:
         return None
+
+
+def _below_thousand(words: list[str]) -> int | None:
+    """ "hai", "mười lăm", "ba mươi mốt", "năm trăm", "một trăm linh năm", "chín trăm hai mươi" -> the number."""
+    value = 0
+    if len(words) >= 2 and words[1] == _WORDS["hundred"] and words[0] in _DIGIT_WORDS:
+        value, words = _DIGIT_WORDS[words[0]] * 100, words[2:]
+        if len(words) == 2 and words[0] in _WORDS["zero"] and words[1] in _DIGIT_WORDS:
+            return value + _DIGIT_WORDS[words[1]]
+    if not words:
+        return value
+    if words[0] == _WORDS["ten"]:
+        tens, rest = 10, words[1:]
+    elif len(words) >= 2 and words[1] == _WORDS["tens"] and words[0] in _DIGIT_WORDS:
+        tens, rest = _DIGIT_WORDS[words[0]] * 10, words[2:]
+    elif len(words) == 1 and words[0] in _DIGIT_WORDS:
+        return value + _DIGIT_WORDS[words[0]]
+    else:
+        return None
+    if not rest:
+        return value + tens
+    if len(rest) == 1 and rest[0] in _DIGIT_WORDS:
+        return value + tens + _DIGIT_WORDS[rest[0]]
+    return None
+
+
+def _spelled_number(words: list[str]) -> tuple[int, bool] | None:
+    """The number written in `words` ("một tỷ hai trăm triệu", "hai triệu rưỡi"), and whether a scale word
+    is in it; None when the words are not one number."""
+    total, group, scaled = 0, [], False
+    previous_scale = None
+    index = 0
+    while index < len(words):
+        two = " ".join(words[index : index + 2])
+        scale_word = two if two in _SCALES else words[index] if words[index] in _SCALES else None
+        if scale_word is None:
+            group.append(words[index])
+            index += 1
+            continue
+        index += len(scale_word.split())
+        scale = _SCALES[scale_word]
+        if previous_scale is not None and scale >= previous_scale:
+            return None  # "hai triệu ba tỷ" is no number
+        count = _below_thousand(group) if group else None
+        if count is None:
+            return None
+        total += count * scale
+        if index < len(words) and words[index] in _WORDS["half"]:
+            total += scale // 2  # "hai triệu rưỡi": two and a half million
+            index += 1
+        group, previous_scale, scaled = [], scale, True
+    if group:
+        count = _below_thousand(group)
+        if count is None:
+            return None
+        total += count
+    return (total, scaled) if total > 0 else None
+
+
+def _word_amounts(doc: Document) -> list[tuple[re.Match[str], int, float]]:
+    """Each amount in words: its match, where its number starts, and its value.
+
+    The words before a currency may begin with words of the sentence ("mỗi năm hai triệu đồng"): the
+    longest tail of them that is one number is the amount."""
+    found = []
+    for match in WORD_AMOUNT.finditer(doc.key):
+        words = match.group("words").lower().split()
+        offsets = [m.start() for m in re.finditer(r"\S+", match.group("words"))]
+        currency = next(code for code in _CURRENCIES if match.group(code))
+        for first in range(len(words)):
+            number = _spelled_number(words[first:])
+            if number is None:
+                continue
+            value, scaled = number
+            if scaled or currency != "VND":
+                found.append((match, match.start("words") + offsets[first], float(value)))
+            break
+    return found
 
 
 def _qualifier(key: str, start: int) -> Qualifier:
@@ -98,6 +204,19 @@ def _values(match: re.Match[str]) -> tuple[float, float | None, str] | None:
 def find_amounts(doc: Document) -> list[Amount]:
     amounts: list[Amount] = []
     key = doc.key
+    ngo_article = bool(_NGO.search(key))
+    for match, start, value in _word_amounts(doc):
+        sentence = doc.sentence_at(start)
+        amounts.append(
+            Amount(
+                value=value,
+                currency=next(code for code in _CURRENCIES if match.group(code)),
+                kind=_kind(doc, sentence, start, ngo_article),
+                qualifier=_qualifier(key, start),
+                text=_written(doc, start, match.end()),
+                evidence=doc.evidence(start, match.end()),
+            )
+        )
     for match in AMOUNT.finditer(key):
         values = _values(match)
         if values is None:
@@ -121,14 +240,14 @@ def find_amounts(doc: Document) -> list[Amount]:
             Amount(
                 value=value,
                 currency=currency,
-                kind=_kind(key, *clause_around(key, sentence.start, sentence.end, match.start())),
+                kind=_kind(doc, sentence, match.start(), ngo_article),
                 qualifier=_qualifier(key, start),
                 text=_written(doc, start, match.end()),
                 evidence=doc.evidence(start, match.end()),
                 value_max=high,
             )
         )
-    return _drop_repeats(amounts)
+    return _drop_repeats(sorted(amounts, key=lambda amount: amount.evidence.start))
 
 
 def _written(doc: Document, start: int, end: int) -> str:
@@ -138,11 +257,46 @@ def _written(doc: Document, start: int, end: int) -> str:
     return doc.text[start:end].strip()
 
 
-def _kind(key: str, sentence_start: int, sentence_end: int) -> str:
-    sentence = key[sentence_start:sentence_end]
-    if _NOT_AID_WORDS.search(sentence):
+def _kind(doc: Document, sentence: Sentence, at: int, ngo_article: bool) -> str:
+    """ "aid" or "other" for the amount at `at`, from the clause holding it (between semicolons);
+    `ngo_article`: whether the article names foreign NGOs anywhere."""
+    clause = doc.key[slice(*clause_around(doc.key, sentence.start, sentence.end, at))]
+    if _NOT_AID_WORDS.search(clause):
         return "other"
-    return "aid" if _AID_WORDS.search(sentence) else "other"
+    if _AID_WORDS.search(clause) or _NGO.search(clause):
+        return "aid"
+    if (
+        ngo_article
+        and _PROJECT.search(clause)
+        and _BUDGET.search(clause)
+        and not _PUBLIC_MONEY.search(clause)
+    ):
+        return "aid"  # a project's budget in an article about foreign NGOs
+    if _VALUE_OF.search(clause) and not _PUBLIC_MONEY.search(clause):
+        previous = _previous_sentence(doc, sentence)
+        if previous and _gives_aid(doc.key[previous.start : previous.end]):
+            return "aid"  # "Tổ chức X vừa bàn giao công trình cho trường. Tổng kinh phí là ..."
+    return "other"
+
+
+def _gives_aid(text: str) -> bool:
+    """Whether a sentence gives aid: a word of aid or of giving ("bàn giao"), or a foreign NGO."""
+    found = _AID_WORDS.search(text) or _GIVING.search(text) or _NGO.search(text)
+    return bool(found and not _NOT_AID_WORDS.search(text))
+
+
+def _previous_sentence(doc: Document, sentence: Sentence) -> Sentence | None:
+    index = bisect.bisect_left(doc.sentence_starts, sentence.start)
+    return doc.sentences[index - 1] if 0 < index < len(doc.sentences) else None
+
+
+def aid_cue_elsewhere(doc: Document, sentence: Sentence) -> Sentence | None:
+    """The sentence before `sentence` when that one, not `sentence`, says that its amounts are aid: the
+    donor is named there ("Tổ chức X vừa bàn giao ... . Công trình có tổng kinh phí 300 triệu đồng.")."""
+    if _gives_aid(doc.key[sentence.start : sentence.end]):
+        return None
+    previous = _previous_sentence(doc, sentence)
+    return previous if previous and _gives_aid(doc.key[previous.start : previous.end]) else None
 
 
 def _drop_repeats(amounts: list[Amount]) -> list[Amount]:

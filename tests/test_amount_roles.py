@@ -136,3 +136,26 @@ def test_the_schema_keeps_every_aid_amount_with_its_value_and_currency() -> None
         (600_000, "VND", "aid"),
     }
     assert [a["role"] for a in result["amounts"]] == ["donation", "conversion", "unit"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dịp này, Quỹ trao 50 suất học bổng, mỗi suất 1.250.000 đồng, 1.500.000 đồng và 2.000.000 đồng "
+        "tùy theo cấp học.",
+        "Quỹ Hỗ trợ giáo dục trao 50 suất học bổng cho học sinh nghèo vượt khó. Mỗi suất 1.250.000 đồng đối "
+        "với học sinh tiểu học, 1.500.000 đồng đối với học sinh THCS và 2.000.000 đồng đối với học sinh THPT.",
+    ],
+)
+def test_scholarships_listed_per_level_are_all_per_unit_values(text: str) -> None:
+    """Issue 16's aid group: each level's value is aid, and none of them is a donation to add up."""
+    levels = aid(text)
+    assert [amount.value for amount in levels] == [1_250_000, 1_500_000, 2_000_000]
+    assert {amount.role for amount in levels} == {"unit"}
+
+
+def test_two_donations_joined_by_and_are_no_list_of_unit_values() -> None:
+    unit, total, cash = aid(
+        "Hội trao 120 phần quà, trị giá 400.000 đồng/phần, tổng trị giá 48 triệu đồng và 2 triệu đồng."
+    )
+    assert (unit.role, total.role, cash.role) == ("unit", "donation", "donation")
