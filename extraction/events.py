@@ -67,6 +67,7 @@ _SIGNING = re.compile(rf"(?<!\w)(?i:{alternation(_PREFERENCES['signing'])})(?!\w
 # The title's activity dates the lead's first date when the lead names none ("Đoàn ... thăm tỉnh X" /
 # "Sáng 4/12, đoàn ... đã đến X"): read in the first sentences after the title only.
 _LEAD_SENTENCES = 4
+
 _PLACES = _RULES["places"]
 _LOCATION = re.compile(
     rf"(?<!\w)(?i:tại|ở)\s+(?!(?i:{alternation(_PLACES['not_a_place'])})\b)(?P<place>(?:(?:TP|Tp)\.\s*)?[^,;.()\n]{{2,100}})"
@@ -120,7 +121,12 @@ def _dated_activities(doc: Document) -> list[Event]:
                 continue  # a battle, a founding, a first visit recalled: history, not the news
             activity = _activity(text, sentence, dated.start, dated.end)
             if activity is None:
-                if unnamed_lead is None and index <= _LEAD_SENTENCES and _names_nothing(text, sentence):
+                if (
+                    unnamed_lead is None
+                    and index <= _LEAD_SENTENCES
+                    and _opens_clause(text, sentence, dated)
+                    and _names_nothing(text, sentence)
+                ):
                     unnamed_lead = (sentence, dated)
                 continue
             parts = day_parts.get(dated.when)
@@ -146,6 +152,13 @@ def _history_ends(doc: Document) -> date | None:
     if latest is None:
         return None
     return latest.replace(year=latest.year - _HISTORY_YEARS) if latest.year > _HISTORY_YEARS else None
+
+
+def _opens_clause(text: str, sentence: Sentence, dated: Dated) -> bool:
+    """Whether a date opens its clause ("Sáng 4/12, đoàn ...", "Nhân dịp ..., sáng 4/12, ..."), unlike
+    one inside it ("số liệu đến ngày 4/12")."""
+    before = text[max(sentence.start, dated.start - 200) : dated.start].rstrip()
+    return not before or before.endswith(",")
 
 
 def _names_nothing(text: str, sentence: Sentence) -> bool:

@@ -339,3 +339,11 @@ def test_a_date_line_opening_with_its_place_dates_the_article() -> None:
 )
 def test_a_decrees_date_after_its_issuer_a_courtesy_call_and_a_handover(text: str, expected: list) -> None:
     assert events(text) == expected
+
+
+def test_the_titles_activity_dates_only_a_date_opening_the_leads_clause() -> None:
+    text = (
+        "Hội hữu nghị tỉnh trao quà cho người nghèo\n"
+        "Theo số liệu đến ngày 17/11, Hội đã vận động được 200 triệu đồng."
+    )
+    assert events(text) == []
