@@ -113,6 +113,8 @@ _PUNCTUATION = re.compile(r"[,;.:()“”\"!?]")
 
 def add_parties(doc: Document, amounts: list[Amount], names: list[Organization | Person]) -> list[Amount]:
     """The aid amounts with donor, recipient and purpose filled where the text names them."""
+    if all(amount.kind != "aid" for amount in amounts):
+        return amounts  # most articles give no aid: no name needs finding
     spans = _name_spans(doc, names)
     aid_by_sentence: dict[int, list[Amount]] = {}  # the aid amounts of each sentence, by where it starts
     for amount in amounts:
