@@ -105,8 +105,9 @@ def crawl_site(
     time_budget: float | None = None,
     land: Callable[[list[FetchResult], SiteCrawl, bool], None] | None = None,
     batch_size: int = 200,
+    clock: Callable[[], float] = time.monotonic,
 ) -> SiteCrawl:
-    """Crawl one site as the module says; `time_budget` in seconds (None: no limit).
+    """Crawl one site as the module says; `time_budget` in seconds of `clock` (None: no limit).
 
     With `land`, the pages fetched are handed to it every `batch_size` pages with the crawl so far, and
     the rest at the end (then with `final` true, once `left` and the rest are known); only listings and sitemaps stay in
@@ -126,7 +127,7 @@ def crawl_site(
         crawl.results[handed[0] :] = [r for r in batch if r.kind in ("listing", "sitemap")]
         handed[0] = len(crawl.results)
 
-    out_of_time_at = time.monotonic() + time_budget if time_budget is not None else None
+    out_of_time_at = clock() + time_budget if time_budget is not None else None
     # a listing walk that failed last time may have missed articles: walk everything, unconditionally
     walk_everything = full or "listing" in known.failed.values()
 
@@ -135,7 +136,7 @@ def crawl_site(
         it, or the time budget is spent (then a page is noted in `crawl.left`)."""
         if not client.allowed(url):
             return None  # robots.txt forbids it: never requested
-        if out_of_time_at is not None and time.monotonic() >= out_of_time_at:
+        if out_of_time_at is not None and clock() >= out_of_time_at:
             crawl.stopped = crawl.stopped or f"time budget of {time_budget:g} s spent"
             if kind in ("article", "attachment"):
                 crawl.left[url] = kind

@@ -3,10 +3,13 @@ listing walk stops (first crawl, incremental rerun, full walk, robots, canonical
 
 from __future__ import annotations
 
+import gzip
 import hashlib
+import itertools
 import logging
 import re
 from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -15,8 +18,10 @@ from werkzeug import Request, Response
 
 from sample_portal.pdf import render_pdf
 from scrapers.config import load_sites
-from scrapers.crawl import KnownPages, SiteCrawl, Validators, crawl_site
+from scrapers.crawl import KnownPages, SiteCrawl, Validators, Visit, crawl_site
 from scrapers.http import PoliteClient, Politeness
+from scrapers.parse import VIETNAM
+from scrapers.revisit import RevisitPolicy
 from scrapers.types import FetchResult
 
 SITE = load_sites()["thoidai"]  # listings /huu-nghi and /doi-ngoai-nhan-dan, ?page=N, a sitemap
@@ -363,3 +368,158 @@ def test_a_malformed_sitemap_is_a_recorded_error_and_the_crawl_goes_on(
     assert "/s-21.html" not in asked(httpserver)  # nothing is guessed out of a broken sitemap
     assert any(r.url == f"{BASE}/a-7.html" and r.ok for r in results)  # the listings are still walked
     assert any(r.kind == "attachment" and r.ok for r in results)
+
+
+# --- the revisit policy: what a night asks for of the pages it knows ----------------------------
+
+ARTICLES = [
+    f"{BASE}/{slug}.html" for slug in ("a-1", "a-2", "a-3", "a-4", "a-5", "a-6", "a-7", "b-11", "s-21")
+]
+
+
+def known_after_first_crawl(httpserver: HTTPServer) -> KnownPages:
+    """What the warehouse holds after a first crawl, with every page visited then and none due."""
+    known = remember(crawl(httpserver))
+    known.visits = {url: Visit(datetime(2026, 11, 1, tzinfo=UTC), None) for url in known.kinds}
+    httpserver.clear_log()
+    return known
+
+
+def articles_asked(httpserver: HTTPServer) -> list[str]:
+    return [path for path in asked(httpserver) if path.endswith(".html")]
+
+
+def dated_urlset(*entries: tuple[str, str]) -> str:
+    items = "".join(f"<url><loc>{loc}</loc><lastmod>{lastmod}</lastmod></url>" for loc, lastmod in entries)
+    return f'<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="{SITEMAPS}">{items}</urlset>'
+
+
+def test_a_quiet_night_asks_only_for_what_is_due(httpserver: HTTPServer) -> None:
+    script_site(httpserver, FIRST_PAGE, SECOND_PAGE)
+    known = known_after_first_crawl(httpserver)
+    known.due = {f"{BASE}/a-7.html": "article", f"{BASE}/uploads/cv-1.pdf": "attachment"}
+    night = crawled(httpserver, known)
+    assert articles_asked(httpserver) == ["/a-7.html"]
+    assert [r.url for r in night.results if r.kind == "attachment"] == [f"{BASE}/uploads/cv-1.pdf"]
+    assert night.reasons == {f"{BASE}/a-7.html": "due", f"{BASE}/uploads/cv-1.pdf": "due"}
+    assert night.deferred == 0 and night.stopped is None
+
+
+def test_a_full_crawl_revisits_every_known_page_whatever_the_schedule(httpserver: HTTPServer) -> None:
+    script_site(httpserver, FIRST_PAGE, SECOND_PAGE)
+    known = known_after_first_crawl(httpserver)
+    night = crawled(httpserver, known, full=True, policy=RevisitPolicy(budget=1))
+    assert {r.url for r in night.results if r.kind == "article"} == set(ARTICLES)
+    assert set(night.reasons.values()) == {"full"} and night.deferred == 0
+
+
+def test_a_newer_sitemap_lastmod_brings_a_known_article_forward(httpserver: HTTPServer) -> None:
+    """s-21's lastmod moved past the one recorded when we fetched it: revisited tonight, not yet due.
+    s-22's did not: left alone. The lastmods read are handed on, for the schedule to record."""
+    before = (f"{BASE}/s-21.html", "2026-10-01"), (f"{BASE}/s-22.html", "2026-10-01")
+    with_sitemap(httpserver, sitemap_xml=dated_urlset(*before))
+    known = remember(crawl(httpserver))
+    seen = datetime(2026, 10, 1, tzinfo=VIETNAM)
+    known.visits = {url: Visit(datetime(2026, 11, 25, tzinfo=UTC), seen) for url in known.kinds}
+    after = (f"{BASE}/s-21.html", "2026-11-20"), (f"{BASE}/s-22.html", "2026-10-01")
+    with_sitemap(httpserver, sitemap_xml=dated_urlset(*after))
+    httpserver.clear_log()
+    night = crawled(httpserver, known)
+    assert articles_asked(httpserver) == ["/s-21.html"]
+    assert night.reasons == {f"{BASE}/s-21.html": "sitemap"}
+    assert night.lastmods[f"{BASE}/s-21.html"] == datetime(2026, 11, 20, tzinfo=VIETNAM)
+
+
+def test_known_articles_on_a_changed_first_listing_page_are_revisited(httpserver: HTTPServer) -> None:
+    """An old article bumped to the top of a listing is a sign it changed; deeper pages only say what
+    is new."""
+    script_site(httpserver, FIRST_PAGE, SECOND_PAGE)
+    known = known_after_first_crawl(httpserver)
+    script_site(httpserver, ("/a-0.html", "/a-7.html", "/a-1.html"), ("/a-2.html", "/a-3.html", "/a-4.html"))
+    night = crawled(httpserver, known)
+    assert articles_asked(httpserver) == ["/a-0.html", "/a-7.html", "/a-1.html"]
+    assert night.reasons == {
+        f"{BASE}/a-0.html": "new",
+        f"{BASE}/a-7.html": "listing",
+        f"{BASE}/a-1.html": "listing",
+    }
+
+
+def test_the_revisit_budget_takes_the_brought_forward_first_then_the_most_overdue(
+    httpserver: HTTPServer,
+) -> None:
+    script_site(httpserver, FIRST_PAGE, SECOND_PAGE)
+    known = known_after_first_crawl(httpserver)
+    script_site(httpserver, ("/a-0.html", "/a-7.html"), ())  # a new article, and a-7 bumped
+    known.due = {
+        f"{BASE}/{slug}.html": "article" for slug in ("a-5", "a-4", "a-3", "a-2")
+    }  # most overdue first
+    night = crawled(httpserver, known, policy=RevisitPolicy(budget=2))
+    assert articles_asked(httpserver) == ["/a-0.html", "/a-7.html", "/a-5.html"]  # new pages are not counted
+    assert (night.over_budget, night.deferred) == (3, 3)
+    assert night.left == {}  # the due pages stay due as they are; nothing was brought forward and left
+
+
+def test_when_the_time_budget_is_spent_the_rest_waits_for_the_next_night(httpserver: HTTPServer) -> None:
+    """A clock that moves one second per look: the budget lets the crawl begin, then stops it; what it
+    wanted and did not ask for is reported, to stay due."""
+    script_site(httpserver, FIRST_PAGE, SECOND_PAGE)
+    ticks = itertools.count()
+    night = crawled(httpserver, time_budget=8, clock=lambda: float(next(ticks)))
+    asked_paths = asked(httpserver)
+    assert asked_paths[:3] == ["/huu-nghi", "/huu-nghi?page=2", "/huu-nghi?page=3"]
+    assert len(asked_paths) < 10
+    assert night.stopped == "time budget of 8 s spent"
+    fetched = {r.url for r in night.results if r.kind == "article"}
+    assert night.left and not (night.left.keys() & fetched)
+    assert night.deferred == len(night.left)
+
+
+def test_a_sitemap_index_child_whose_lastmod_did_not_move_is_not_read(httpserver: HTTPServer) -> None:
+    index = (
+        f'<?xml version="1.0" encoding="UTF-8"?><sitemapindex xmlns="{SITEMAPS}">'
+        f"<sitemap><loc>{BASE}/sitemap-1.xml</loc><lastmod>2024-01-31</lastmod></sitemap>"
+        f"<sitemap><loc>{BASE}/sitemap-2.xml</loc><lastmod>2026-11-28T09:00:00+07:00</lastmod></sitemap>"
+        "</sitemapindex>"
+    )
+    with_sitemap(
+        httpserver,
+        sitemap_xml=index,
+        sitemap_1_xml=urlset(f"{BASE}/s-21.html"),
+        sitemap_2_xml=urlset(f"{BASE}/s-22.html"),
+    )
+    known = KnownPages()
+    read_then = datetime(2026, 11, 27, tzinfo=UTC)
+    known.visits = {
+        f"{BASE}/sitemap-1.xml": Visit(read_then, datetime(2024, 1, 31, tzinfo=VIETNAM)),  # as it is now
+        f"{BASE}/sitemap-2.xml": Visit(read_then, datetime(2026, 11, 1, tzinfo=VIETNAM)),  # it moved since
+    }
+    night = crawled(httpserver, known)
+    assert [path for path in asked(httpserver) if "sitemap" in path] == ["/sitemap.xml", "/sitemap-2.xml"]
+    assert night.lastmods[f"{BASE}/sitemap-2.xml"] == datetime(2026, 11, 28, 9, tzinfo=VIETNAM)
+    full = crawled(httpserver, known, full=True)
+    assert f"{BASE}/sitemap-1.xml" in {r.url for r in full.results if r.kind == "sitemap"}
+
+
+def test_a_gzipped_sitemap_is_read(httpserver: HTTPServer) -> None:
+    routes = site_routes(FIRST_PAGE, SECOND_PAGE)
+    routes["/sitemap.xml"] = conditional(
+        gzip.compress(urlset(f"{BASE}/s-22.html").encode()), "application/x-gzip"
+    )
+    serve(httpserver, routes)
+    results = crawl(httpserver)
+    assert any(r.url == f"{BASE}/s-22.html" and r.ok for r in results)
+
+
+def test_pages_are_handed_to_the_warehouse_in_batches_and_not_kept(httpserver: HTTPServer) -> None:
+    script_site(httpserver, FIRST_PAGE, SECOND_PAGE)
+    batches: list[tuple[list[str], bool]] = []
+
+    def land(batch: list[FetchResult], crawl: SiteCrawl, final: bool) -> None:
+        batches.append(([r.kind for r in batch], final))
+
+    night = crawled(httpserver, land=land, batch_size=4)
+    assert [final for _, final in batches] == [False] * (len(batches) - 1) + [True]
+    handed = [kind for kinds, _ in batches for kind in kinds]
+    assert handed.count("article") == len(ARTICLES) and handed.count("attachment") == 1
+    assert {r.kind for r in night.results} == {"listing", "sitemap"}  # no page body is held to the end
