@@ -282,7 +282,7 @@ class _Handler(BaseHTTPRequestHandler):
             headers["ETag"] = etag
             if response.last_modified:
                 headers["Last-Modified"] = format_datetime(_utc(response.last_modified), usegmt=True)
-            if self._not_modified(etag, response.last_modified):
+            if not response.drip and self._not_modified(etag, response.last_modified):  # a drip never 304s
                 self.send_response(304)
                 for name, value in headers.items():
                     self.send_header(name, value)
