@@ -230,3 +230,23 @@ def test_a_rerun_through_a_portal_on_another_port_adds_nothing(
     assert after == before
     assert all(s.new == s.changed == s.removed == s.failed == 0 for s in summaries.values())
     assert query(db, "SELECT count(DISTINCT portal) FROM raw.crawl_runs") == [(2,)]
+
+
+def test_a_site_out_of_time_leaves_the_rest_due_for_the_next_night(
+    tmp_path: Path, sample_portal: StartPortal
+) -> None:
+    """Issue 14: a site's crawl has a time budget. With 0.1 s between requests and half a second, the
+    crawl reads its listings and a few articles, stops, says why, and the next night (no budget) fetches
+    the rest although its listings then answer 304: what was left stayed due."""
+    db, site = tmp_path / "w.duckdb", "thanhuycantho"
+    slow = Politeness(delay=0.1, backoff=0.02, max_wait=0.2, timeout=2.0)
+    with sample_portal() as portal:
+        [cut] = crawl_sites(db, [site], portal=portal.url, politeness=slow, time_budget=0.5).values()
+        assert cut.stopped == "time budget of 0.5 s spent" and cut.deferred > 5
+        notes = query(db, "SELECT site, reason, pages_left FROM raw.crawl_notes")
+        assert notes == [(site, "time_budget", cut.deferred)]
+        fetched_first = scalar(db, "SELECT count(DISTINCT url) FROM raw.pages WHERE kind = 'article'")
+        [rest] = crawl_sites(db, [site], portal=portal.url, politeness=FAST).values()
+    assert rest.stopped is None and rest.new >= cut.deferred
+    articles = scalar(db, "SELECT count(DISTINCT url) FROM raw.pages WHERE kind = 'article'")
+    assert articles == len(Portal(PortalState()).online(site)) > fetched_first
