@@ -106,6 +106,20 @@ ROLE_STOP = regex.compile(
     r"|(?i:tại)(?![ \t]+(?:thành phố|TP|Tp|tỉnh|huyện|thủ đô|(?!Hội |Lễ |Buổi |Đại hội|Diễn đàn)\p{Lu}))).*$",
     regex.DOTALL,
 )
+# Known places holding a word that ends a title's grammar ("Bà Rịa - Vũng Tàu", "Hai Bà Trưng"): read
+# as one word where a title is checked for such words. Case as written.
+_STOP_WORDS = frozenset(fold_phrase(word) for word in _CLAUSES["gap_stops"])
+PLACES_WITH_STOPS = re.compile(
+    r"(?<!\w)"
+    + flex_any(
+        [
+            place
+            for place in _RULES["places"]["known_places"]
+            if any(fold(word) in _STOP_WORDS for word in place.split())
+        ]
+    )
+    + r"(?!\w)"
+)
 SPEECH_AFTER = re.compile(
     rf"^[ \t]*(?:\([^)\n]{{1,40}}\)[ \t]*)?(?:{alternation(_CLAUSES['speech_verbs'])})(?!\w)"
 )

@@ -25,6 +25,7 @@ from extraction.name_lexicon import (
     PERSON_PLACES,
     PLACE_BEFORE,
     PLACE_FILLERS,
+    PLACES_WITH_STOPS,
     POSITION,
     SPEECH_AFTER,
     SURNAMES,
@@ -218,7 +219,8 @@ def _after_title(text: str, body: list[Token], roles: list[Role]) -> tuple[Menti
         return None, used
     if start > body[0].start and roles:
         # the title's last words are in the run: "Bí thư Tỉnh ủy [Sóc Trăng] Lâm Văn Mẫn"
-        roles = [*roles[:-1], role_of(roles[-1].title + " " + text[body[0].start : start].strip(" ,"))]
+        joint = " - " if text[: body[0].start].rstrip().endswith(("-", "–")) else " "  # "Bà Rịa - Vũng Tàu"
+        roles = [*roles[:-1], role_of(roles[-1].title + joint + text[body[0].start : start].strip(" ,"))]
     roles = roles + roles_after(text, end)
     used = body.index(name_tokens[-1]) + 1
     return Mention(
@@ -321,19 +323,22 @@ def _is_place_context(text: str, start: int, words: list[str], titled: bool = Fa
 
 
 def _ends_with_country(before: str) -> bool:
-    """Whether the text before a name ends with a country's name, which ends a title there."""
+    """Whether the text before a name ends with a country's or a place's name, which ends a title there.
+
+    Its last word is then no place word: "Nhật Bản" holds "bản" (a village), "Vũng Tàu" "tàu" (a ship).
+    """
     words = before.split()[-4:]
     return any(
-        country_code(phrase) or phrase == "Việt Nam"
-        for phrase in (" ".join(words[-size:]) for size in range(len(words), 0, -1))
+        country_code(phrase) or phrase == "Việt Nam" or (size > 1 and is_place_name(phrase.split()))
+        for size, phrase in ((size, " ".join(words[-size:])) for size in range(len(words), 0, -1))
     )
 
 
 def _honorific_near(text: str, start: int) -> str | None:
     """An honorific just before the title that precedes a name ("ông Chủ tịch ... X" is rare; "Ngài")."""
     line_start = text.rfind("\n", 0, start) + 1
-    clause = text[line_start:start]
-    clause = clause[clause_start(clause) :]
+    clause = PLACES_WITH_STOPS.sub(lambda place: "x" * len(place.group(0)), text[line_start:start])
+    clause = clause[clause_start(clause) :]  # "tỉnh Bà Rịa - Vũng Tàu X": "Bà" is no honorific
     match = re.search(r"(?<![\w/])(ngài|ông|bà|đồng chí|đ/c)[ \t]+(?=\S)", clause, re.IGNORECASE)
     if not match or GAP_STOP.search(clause[match.end() :].replace(match.group(1), "")):
         return None

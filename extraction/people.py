@@ -58,7 +58,7 @@ def _merge(doc: Document, mentions: list[Mention]) -> list[Person]:
     for mention in mentions:
         if not mention.full:
             continue
-        key = fold_phrase(mention.name)
+        key = _key(mention.name)
         evidence = doc.evidence(mention.start, mention.end)
         person = people.get(key)
         if person is None:
@@ -85,7 +85,7 @@ def _merge(doc: Document, mentions: list[Mention]) -> list[Person]:
     for mention in mentions:
         if mention.full:
             continue
-        key = fold_phrase(mention.name)
+        key = _key(mention.name)
         candidates = [
             other for other in people if other.endswith(" " + key) or (" " + key + " ") in (" " + other + " ")
         ]
@@ -96,6 +96,12 @@ def _merge(doc: Document, mentions: list[Mention]) -> list[Person]:
         person.roles = distinct_roles(person.roles)
         person.country = country_of(doc, person)
     return result
+
+
+def _key(name: str) -> str:
+    """A name's key: folded, hyphens and a spaced dash read as blanks ("Cay-xỏn Phôm-vi-hản" is "Cay
+    Xỏn - Phôm Vi Hản")."""
+    return fold_phrase(name.replace("-", " ").replace("–", " "))
 
 
 def _absorb(person: Person, mention: Mention, evidence: Evidence) -> None:

@@ -12,7 +12,7 @@ import bisect
 import re
 from functools import lru_cache
 
-from extraction.name_lexicon import GAP_STOP, POSITION, POSITION_CI, POSITIONS, ROLE_STOP
+from extraction.name_lexicon import GAP_STOP, PLACES_WITH_STOPS, POSITION, POSITION_CI, POSITIONS, ROLE_STOP
 from extraction.name_shapes import (
     holds_place,
     is_place_name,
@@ -76,8 +76,8 @@ def _title_gap_ok(gap: str) -> bool:
     stripped = gap.rstrip()
     if stripped.endswith(","):
         stripped = stripped[:-1]  # "Chủ tịch VUFO, Phan Anh Sơn"
-    if len(stripped.split()) > 16 or GAP_STOP.search(stripped):
-        return False
+    if len(stripped.split()) > 16 or GAP_STOP.search(PLACES_WITH_STOPS.sub("Place", stripped)):
+        return False  # "Chủ tịch UBND tỉnh tiếp X"; but "tỉnh Bà Rịa - Vũng Tàu X" holds no honorific
     # chained titles are joined by commas or dashes, each piece opening with a position
     pieces = re.split(r"[ \t]*,[ \t]*|[ \t]+[-–][ \t]+|[ \t]*-[ \t]+", stripped)
     # the first piece follows the position itself: a foreign name there is someone ("Hoàng thân X, ...")
