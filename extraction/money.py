@@ -70,6 +70,7 @@ _NGO = re.compile(rf"(?<!\w)(?:{alternation(_KINDS['ngo'])})(?!\w)")
 _PROJECT = re.compile(rf"(?<!\w)(?:{alternation(_KINDS['project'])})(?!\w)", re.IGNORECASE)
 _BUDGET = re.compile(rf"(?<!\w)(?:{alternation(_KINDS['budget'])})(?!\w)", re.IGNORECASE)
 _PUBLIC_MONEY = re.compile(rf"(?<!\w)(?:{alternation(_KINDS['public_money'])})(?!\w)", re.IGNORECASE)
+_DISBURSED = re.compile(rf"(?<!\w)(?:{alternation(_KINDS['disbursed'])})(?!\w)", re.IGNORECASE)
 _VALUE_OF = re.compile(rf"(?<!\w)(?:{alternation(_KINDS['value_of'])})(?!\w)", re.IGNORECASE)
 _KEPT_BEFORE = re.compile(rf"(?:{alternation(_RULES['written']['kept_before'])})\s*$")
 # words after a scale word that show it counts things, not money ("5,3 triệu người")
@@ -265,13 +266,9 @@ def _kind(doc: Document, sentence: Sentence, at: int, ngo_article: bool) -> str:
         return "other"
     if _AID_WORDS.search(clause) or _NGO.search(clause):
         return "aid"
-    if (
-        ngo_article
-        and _PROJECT.search(clause)
-        and _BUDGET.search(clause)
-        and not _PUBLIC_MONEY.search(clause)
-    ):
-        return "aid"  # a project's budget in an article about foreign NGOs
+    project_budget = _PROJECT.search(clause) and _BUDGET.search(clause)
+    if ngo_article and (project_budget or _DISBURSED.search(clause)) and not _PUBLIC_MONEY.search(clause):
+        return "aid"  # a project's budget, or money disbursed, in an article about foreign NGOs
     if _VALUE_OF.search(clause) and not _PUBLIC_MONEY.search(clause):
         previous = _previous_sentence(doc, sentence)
         if previous and _gives_aid(doc.key[previous.start : previous.end]):

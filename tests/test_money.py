@@ -254,6 +254,15 @@ def test_the_total_of_foreign_ngo_aid_to_a_province_is_aid(text: str) -> None:
     assert amounts(text) == {(3.5e6, None, "USD", "aid", "exact")}
 
 
+def test_money_disbursed_in_an_article_about_foreign_ngos_is_aid() -> None:
+    result = amounts(
+        "Sở Ngoại vụ tổng kết công tác phi chính phủ nước ngoài năm 2023.\n"
+        "Theo báo cáo, các đơn vị đã phê duyệt 40 khoản viện trợ.\n"
+        "Tổng giá trị giải ngân năm 2023 ước đạt 3,5 triệu USD; vốn đầu tư công giải ngân đạt 1.200 tỷ đồng."
+    )
+    assert result == {(3.5e6, None, "USD", "aid", "about"), (1.2e12, None, "VND", "other", "exact")}
+
+
 def test_the_budget_of_a_project_in_an_article_about_foreign_ngos_is_aid() -> None:
     result = amounts(
         "Hiện có 12 tổ chức phi chính phủ nước ngoài hoạt động trên địa bàn tỉnh.\n"
