@@ -71,6 +71,8 @@ def print_summary(crawled: dict[str, CrawlSummary], parsed: dict[str, ParseSumma
     for site, summary in crawled.items():
         if summary.stopped:  # the time budget ran out: what is left stays due for the next night
             console.print(f"{site}: {summary.stopped}; {summary.deferred} pages wait for the next night")
+        for problem in summary.discovery_problems:  # a listing or sitemap lost (scrapers/discovery_health.py)
+            console.print(f"DISCOVERY PROBLEM {problem.describe()}", markup=False, soft_wrap=True)
 
 
 @click.command("crawl")
