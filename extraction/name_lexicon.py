@@ -57,6 +57,16 @@ FOREIGN_PLACES = _by_country(load("foreign_places")["places"])
 # Foreign family names and given names (extraction/rules/foreign_names.toml): folded word -> country
 FOREIGN_FAMILY_NAMES = _by_country(_FOREIGN_NAMES["family_names"])
 FOREIGN_GIVEN_NAMES = _by_country(_FOREIGN_NAMES["given_names"])
+# A foreign name's word -> its country, for the words that only one country's lists hold ("Ishiba" ->
+# JP; "Kim", in the Korean lists of both Koreas and a Vietnamese surname too, tells none)
+_NAME_CODES: dict[str, set[str]] = {}
+for _table in ("family_names", "given_names"):
+    for _code, _words in _FOREIGN_NAMES[_table].items():
+        for _word in _words.split():
+            _NAME_CODES.setdefault(fold(_word), set()).add(_code)
+NAME_COUNTRY = {
+    word: next(iter(codes)) for word, codes in _NAME_CODES.items() if len(codes) == 1 and "WEST" not in codes
+}
 # Words of organisations written in Latin script, and the lower-case words joining them ("Habitat for
 # Humanity"): a run holding the one or following the other is no person
 LATIN_ORGANISATION_WORDS = _folded(_FOREIGN_NAMES["not_names"]["organisation_words"])

@@ -10,6 +10,7 @@ from extraction.name_lexicon import (
     FOREIGN_FAMILY_NAMES,
     FOREIGN_GIVEN_NAMES,
     FOREIGN_PLACES,
+    NAME_COUNTRY,
     NEVER_FIRST,
     SURNAMES,
 )
@@ -29,10 +30,12 @@ def country_of(doc: Document, person: Person) -> str | None:
     if not is_foreign(words) and fold(words[0]) in SURNAMES:
         return "VN"
     if looks_foreign(words):
-        # a foreign province in the title ("Thống đốc tỉnh Kampong Cham" -> KH), the country named
-        # nearest before the name, the one foreign country of the article, or the name's own list
+        # a foreign province in the title ("Thống đốc tỉnh Kampong Cham" -> KH), a first word only one
+        # country's names hold ("Ishiba" -> JP), the country named nearest before the name, the one
+        # foreign country of the article, or the first list that holds the first word
         return (
             next((place for _, place in found if place), None)
+            or NAME_COUNTRY.get(fold(words[0]))
             or _nearby_country(doc, person.evidence)
             or _only_foreign_country(doc)
             or _country_of_name(words)
