@@ -78,6 +78,17 @@ def short_reference(text: str, token: Token) -> list[Mention]:
     return [Mention(token.text, token.start, token.end, honorific, [], False)]
 
 
+# A name's context is read back to its line's start, but never further than this: a text without line
+# breaks (a flattened PDF) would otherwise make every name read the whole text before it.
+_CONTEXT_REACH = 400
+
+
+def _line_start(text: str, at: int) -> int:
+    """Where the line holding `at` starts, or `_CONTEXT_REACH` characters before `at` if that is later."""
+    reach = max(0, at - _CONTEXT_REACH)
+    return max(text.rfind("\n", reach, at) + 1, reach)
+
+
 def mentions_in_run(text: str, run: list[Token]) -> list[Mention]:
     """The person (or people) a run of capitalised words names, read with its context."""
     cut = _glued_honorific(run)
@@ -85,7 +96,7 @@ def mentions_in_run(text: str, run: list[Token]) -> list[Mention]:
         return mentions_in_run(text, run[:cut]) + mentions_in_run(text, run[cut:])
     found: list[Mention] = []
     tokens = list(run)
-    line_start = text.rfind("\n", 0, tokens[0].start) + 1
+    line_start = _line_start(text, tokens[0].start)
     while tokens:
         before = text[line_start : tokens[0].start]
         mention, used = _read_at(text, tokens, before)
@@ -155,7 +166,7 @@ def _after_honorific(text: str, body: list[Token], honorific: str | None, cue: b
     start, end = name_tokens[0].start, name_tokens[-1].end
     if _is_place_context(text, start, words) and honorific is None:
         return None
-    if ANNIVERSARY_BEFORE.search(text[text.rfind("\n", 0, start) + 1 : start]):
+    if ANNIVERSARY_BEFORE.search(text[_line_start(text, start) : start]):
         return None  # "kỷ niệm 100 năm ngày sinh đồng chí X"
     if fold_phrase(" ".join(words)) in KNOWN_PLACES or (len(words) > 1 and is_place_name(words)):
         return None  # "bà Rịa" of "Bà Rịa", "ông Udon Thani"
@@ -287,8 +298,10 @@ def _bare(text: str, tokens: list[Token], before: str) -> Mention | None:
 
 
 def _title_case_line(text: str, at: int) -> bool:
-    start = text.rfind("\n", 0, at) + 1
-    end = text.find("\n", at)
+    start = _line_start(text, at)
+    end = text.find("\n", at, at + _CONTEXT_REACH)
+    if (start > 0 and text[start - 1] != "\n") or (end < 0 and at + _CONTEXT_REACH < len(text)):
+        return False  # a line this long is no headline
     words = WORD.findall(text[start : end if end >= 0 else len(text)])
     return len(words) >= 6 and sum(word[0].isupper() for word in words) >= 0.8 * len(words)
 
@@ -336,7 +349,7 @@ def _ends_with_country(before: str) -> bool:
 
 def _honorific_near(text: str, start: int) -> str | None:
     """An honorific just before the title that precedes a name ("ông Chủ tịch ... X" is rare; "Ngài")."""
-    line_start = text.rfind("\n", 0, start) + 1
+    line_start = _line_start(text, start)
     clause = PLACES_WITH_STOPS.sub(lambda place: "x" * len(place.group(0)), text[line_start:start])
     clause = clause[clause_start(clause) :]  # "tỉnh Bà Rịa - Vũng Tàu X": "Bà" is no honorific
     match = re.search(r"(?<![\w/])(ngài|ông|bà|đồng chí|đ/c)[ \t]+(?=\S)", clause, re.IGNORECASE)
