@@ -28,7 +28,7 @@ def crawl_and_judge(
     """One crawl of the scripted site, judged as the warehouse judges it; and what it would remember."""
     known = known or KnownPages()
     with PoliteClient(load_sites(), FAST, portal=httpserver.url_for("/").rstrip("/")) as client:
-        results = crawl_site(SITE, client, known)
+        results = crawl_site(SITE, client, known).results
         problems = judge_discovery(SITE, results, client.allowed, known.urls("sitemap"))
     return problems, remember(results)
 
