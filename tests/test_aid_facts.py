@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import random
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 import pytest
 
 from warehouse.aid_facts import (
+    AidAssignment,
     AidMention,
+    _assignments,
+    _distance,
+    _Donation,
+    _order,
     amounts_compatible,
     group_aid_mentions,
     interval,
@@ -233,3 +239,37 @@ def test_the_grouping_does_not_depend_on_the_input_order() -> None:
 )
 def test_the_year_a_sentence_states(sentence: str, year: int | None) -> None:
     assert stated_year(sentence) == year
+
+
+def _grouped_by_comparing_every_donation(mentions: list[AidMention]) -> list[AidAssignment]:
+    """The grouping rule of the module's docstring with no shortcut: each report compared with every
+    donation made so far (the reference for group_aid_mentions' window)."""
+    donations: list[_Donation] = []
+    for mention in sorted(mentions, key=_order):
+        fitting = [d for d in donations if all(same_donation(mention, other) for other in d.mentions)]
+        if fitting:
+            min(fitting, key=lambda d: _distance(mention, d.mentions)).mentions.append(mention)
+        else:
+            donations.append(_Donation([mention]))
+    return _assignments(donations)
+
+
+def test_only_donations_within_the_date_window_are_compared_and_the_grouping_is_the_same() -> None:
+    randomly = random.Random(13)
+    donors = ["Tổng Lãnh sự quán Nhật Bản", "KOICA", "Plan International", None]
+    mentions = [
+        report(
+            record_id=f"r{number}",
+            document_id=f"a{number // 3}",
+            evidence_start=number % 3,
+            reported_on=None
+            if randomly.random() < 0.1
+            else date(2022, 1, 1) + timedelta(randomly.randrange(400)),
+            amount_value=randomly.choice([1.7e9, 1.72e9, 3e9]),
+            donor_name=randomly.choice(donors),
+            recipient_name=randomly.choice(["Bệnh viện Nhi đồng", None]),
+            evidence_sentence="",
+        )
+        for number in range(400)
+    ]
+    assert group_aid_mentions(mentions) == _grouped_by_comparing_every_donation(mentions)

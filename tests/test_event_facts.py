@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import random
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
-from warehouse.event_facts import EventMention, EventParticipant, merge_event_mentions, same_event
+from warehouse.event_facts import (
+    EventMention,
+    EventParticipant,
+    MergedMention,
+    merge_event_mentions,
+    same_event,
+)
 
 KNAPPER = EventParticipant("person", "p-knapper", "US")
 GIANG = EventParticipant("person", "p-giang", "VN")
@@ -148,3 +155,43 @@ def test_a_generic_report_joins_one_specific_kind_only() -> None:
     visit = report("m3", "article-3", event_type="visit", reported_on=date(2023, 4, 26))
     # m2 may be the reception m1; m3, a visit, agrees with m2 but not with m1, so it is another event
     assert facts(RECEPTION, generic, visit) == {"m1": "m1", "m2": "m1", "m3": "m3"}
+
+
+def _merged_by_comparing_every_fact(mentions: list[EventMention]) -> list[MergedMention]:
+    """The module's rule with no shortcut: each mention compared with every fact made so far (the
+    reference for merge_event_mentions' index of facts by day)."""
+    ordered = sorted(
+        mentions, key=lambda m: (m.reported_on is None, m.reported_on or date.min, m.document_url, m.ordinal)
+    )
+    facts: list[list[EventMention]] = []
+    merged = []
+    for mention in ordered:
+        fact = next((f for f in facts if all(same_event(mention, other) for other in f)), None)
+        if fact is None:
+            fact = []
+            facts.append(fact)
+        fact.append(mention)
+        merged.append(MergedMention(mention.mention_id, fact[0].mention_id))
+    return merged
+
+
+def test_facts_are_compared_only_on_their_days_and_the_merging_is_the_same() -> None:
+    randomly = random.Random(13)
+    mentions = []
+    for number in range(400):
+        first_day = date(2023, 1, 1) + timedelta(randomly.randrange(120))
+        mentions.append(
+            report(
+                f"m{number:03}",
+                f"article-{number // 2}",
+                event_type=randomly.choice(["reception", "visit", "other"]),
+                first_day=first_day,
+                last_day=first_day + timedelta(randomly.choice([0, 0, 3])),
+                dated_by_publication=randomly.random() < 0.3,
+                province_id=randomly.choice(["can-tho", "soc-trang", None]),
+                province_is_stated=randomly.random() < 0.5,
+                participants=tuple(randomly.sample([KNAPPER, GIANG, LAO_DELEGATION], randomly.randrange(3))),
+                reported_on=first_day + timedelta(randomly.randrange(3)),
+            )
+        )
+    assert merge_event_mentions(mentions) == _merged_by_comparing_every_fact(mentions)

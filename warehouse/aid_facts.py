@@ -35,11 +35,13 @@ then the earliest).
 
 from __future__ import annotations
 
+import functools
 import math
 import re
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from extraction.variants import fold
 from warehouse.resolution import surrogate_key
@@ -94,6 +96,7 @@ class _Donation:
     mentions: list[AidMention] = field(default_factory=list)
 
 
+@functools.lru_cache(maxsize=65536)  # each name is compared with many others
 def party_key(name: str | None) -> str | None:
     """A donor's or recipient's name folded for comparison: case, tones, a bracketed acronym, a leading
     "tổ chức", a mission's "quán" and city ("Tổng Lãnh sự quán Nhật Bản tại TP Hồ Chí Minh")."""
@@ -247,12 +250,30 @@ def _precision(mention: AidMention) -> tuple:
 
 
 def group_aid_mentions(mentions: Iterable[AidMention]) -> list[AidAssignment]:
-    """Every report assigned to one donation, in the order of `mentions` sorted by report."""
+    """Every report assigned to one donation, in the order of `mentions` sorted by report.
+
+    Only the donations a report may join are compared with it, which keeps a warehouse of years of
+    reports from comparing every report with every donation: reports are read in date order, so a
+    donation whose first report is over DATE_WINDOW_DAYS older than a dated report can take no more
+    dated reports (rule 4), and the donations after it are the newer ones; an undated report comes
+    last and joins only reports of its own article, so only donations begun in that article. The
+    candidates keep the order the donations were made in, so the grouping is the one every donation
+    compared would give.
+    """
     donations: list[_Donation] = []
+    begun_in: dict[str, list[_Donation]] = defaultdict(list)  # donations by their first report's article
+    first_open = 0  # donations before it began more than DATE_WINDOW_DAYS before the report read
     for mention in sorted(mentions, key=_order):
+        if mention.reported_on is None:
+            candidates = begun_in[mention.document_id]
+        else:
+            oldest = mention.reported_on - timedelta(days=DATE_WINDOW_DAYS)
+            while first_open < len(donations) and _first_day(donations[first_open]) < oldest:
+                first_open += 1
+            candidates = donations[first_open:]
         fitting = [
             donation
-            for donation in donations
+            for donation in candidates
             if all(same_donation(mention, other) for other in donation.mentions)
         ]
         if fitting:
@@ -260,7 +281,13 @@ def group_aid_mentions(mentions: Iterable[AidMention]) -> list[AidAssignment]:
             closest.mentions.append(mention)
         else:
             donations.append(_Donation([mention]))
+            begun_in[mention.document_id].append(donations[-1])
     return _assignments(donations)
+
+
+def _first_day(donation: _Donation) -> date:
+    """The report date of a donation's first report (date.max when undated: never out of the window)."""
+    return donation.mentions[0].reported_on or date.max
 
 
 def _distance(mention: AidMention, others: Sequence[AidMention]) -> int:

@@ -27,7 +27,8 @@ later reports join it.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -126,12 +127,32 @@ def merge_event_mentions(mentions: Iterable[EventMention]) -> list[MergedMention
         ),
     )
     facts: list[_Fact] = []
+    # Only facts whose days meet the mention's can take it (rule 3), so each fact is filed under every
+    # day of its first mention, and a mention is compared with the facts filed under its own days, in
+    # the order they were made: the fact it joins is the one a pass over every fact would find.
+    facts_on_day: dict[date, list[int]] = defaultdict(list)
     merged = []
     for mention in ordered:
-        fact = next((f for f in facts if all(same_event(mention, other) for other in f.mentions)), None)
+        candidates = sorted({index for day in _each_day(mention.days) for index in facts_on_day.get(day, ())})
+        fact = next(
+            (
+                facts[index]
+                for index in candidates
+                if all(same_event(mention, other) for other in facts[index].mentions)
+            ),
+            None,
+        )
         if fact is None:
             fact = _Fact(mention.mention_id)
+            for day in _each_day(mention.days):
+                facts_on_day[day].append(len(facts))
             facts.append(fact)
         fact.mentions.append(mention)
         merged.append(MergedMention(mention.mention_id, fact.event_id))
     return merged
+
+
+def _each_day(days: tuple[date, date]) -> Iterator[date]:
+    first, last = days
+    for offset in range((last - first).days + 1):
+        yield first + timedelta(days=offset)
