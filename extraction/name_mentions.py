@@ -217,7 +217,12 @@ def _after_title(text: str, body: list[Token], roles: list[Role]) -> tuple[Menti
             return None, used
         # after a country or a place that ends the title, Vietnamese-looking words are a name too
         # ("Phó Tỉnh trưởng tỉnh Champasak Vi Lay Phong Sa Vẳn")
-        if not (looks_foreign(words) or stripped_country or stripped_place) or fold(words[0]) in NEVER_FIRST:
+        # five Vietnamese-looking words are too many for a Vietnamese name: a Lao or Khmer one
+        long_name = len(words) == 5 and fold(words[0]) in SURNAMES
+        if (
+            not (looks_foreign(words) or stripped_country or stripped_place or long_name)
+            or fold(words[0]) in NEVER_FIRST
+        ):
             return None, used
         if organisation_like(text, prefix):
             return None, used  # "Giám đốc Plan International Việt Nam"

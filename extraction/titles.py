@@ -53,6 +53,7 @@ def title_before(text: str, at: int, before: str) -> list[Role] | None:
     first = bisect.bisect_left(starts, at - 240)
     if first == len(starts) or starts[first] >= at:
         return None  # no position in reach: the common case, kept cheap
+    before = before[-260:]  # a title is at most 220 characters: its clause ends within reach
     masked = _mask_brackets(before)
     clause = before[clause_start(masked) :]
     matches = [m for m in POSITION.finditer(clause) if _title_gap_ok(clause[m.end() :])]
