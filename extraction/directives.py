@@ -258,10 +258,12 @@ def _date_from_around(doc: Document, mention: _Mention) -> None:
         issuer = doc.text[opens + before.start("issuer") : opens + before.end("issuer")]
         mention.issuer = mention.issuer or issuer.strip()
         return
-    line_start = key.rfind("\n", 0, mention.start) + 1
-    line_end = key.find("\n", mention.end)
+    # the line around the number, read in bounded windows (a text without line breaks stays linear)
+    reach = max(0, mention.start - 200)
+    line_start = max(key.rfind("\n", reach, mention.start) + 1, reach)
+    line_end = key.find("\n", mention.end, mention.end + 61)
     line_end = len(key) if line_end < 0 else line_end
-    if key[line_start : mention.start].strip(" *|:").lower() or line_end - mention.end > 60:
+    if key[line_start : mention.start].strip(" *|:") or line_end - mention.end > 60:
         return  # not a number heading a short line of its own: no letter's header
     dateline = LETTER_DATELINE.search(key, mention.end, min(len(key), mention.end + 300))
     if dateline and sum(bool(line.strip()) for line in key[mention.end : dateline.start()].split("\n")) <= 6:
