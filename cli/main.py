@@ -21,6 +21,7 @@ SUBCOMMANDS: dict[str, str] = {
     "ui": "cli.ui:ui",
     "extract": "cli.extract:extract",
     "sql": "cli.sql:sql",
+    "bench": "cli.bench:bench",
 }
 
 
