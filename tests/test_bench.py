@@ -26,8 +26,20 @@ def test_bench_runs_the_three_nights_and_writes_its_figures(tmp_path: Path) -> N
     )
     environment = environment_with(without=("DOINGOAI_PORTAL", "DOINGOAI_ALERT_WEBHOOK", "DOINGOAI_DB"))
     result = subprocess.run(
-        [sys.executable, "-c", "from cli.main import main; main()", "bench", "--articles", str(ARTICLES)]
-        + ["--json", str(tmp_path / "out.json"), "--doc", str(doc), "--folder", str(tmp_path / "runs")],
+        [
+            sys.executable,
+            "-c",
+            "from cli.main import main; main()",
+            "bench",
+            "--articles",
+            str(ARTICLES),
+            "--json",
+            str(tmp_path / "out.json"),
+            "--doc",
+            str(doc),
+            "--folder",
+            str(tmp_path / "runs"),
+        ],
         cwd=ROOT,
         env=environment,
         capture_output=True,
