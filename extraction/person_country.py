@@ -33,9 +33,11 @@ def country_of(doc: Document, person: Person) -> str | None:
         # a foreign province in the title ("Thống đốc tỉnh Kampong Cham" -> KH), a first word only one
         # country's names hold ("Ishiba" -> JP), the country named nearest before the name, the one
         # foreign country of the article, or the first list that holds the first word
+        # a name of Vietnamese-looking syllables ("Hy Chấn Quốc") trusts its context before its list
+        listed = NAME_COUNTRY.get(fold(words[0])) if is_foreign(words) else None
         return (
             next((place for _, place in found if place), None)
-            or NAME_COUNTRY.get(fold(words[0]))
+            or listed
             or _nearby_country(doc, person.evidence)
             or _only_foreign_country(doc)
             or _country_of_name(words)
@@ -44,9 +46,9 @@ def country_of(doc: Document, person: Person) -> str | None:
 
 
 def _country_of_name(words: list[str]) -> str | None:
-    """The country whose list of family or given names holds the name's first word ("Sasaki" -> JP)."""
+    """The country whose list of family or given names holds the name's first word ("Hei" -> KH)."""
     first = fold(words[0])
-    code = FOREIGN_FAMILY_NAMES.get(first) or FOREIGN_GIVEN_NAMES.get(first)
+    code = NAME_COUNTRY.get(first) or FOREIGN_FAMILY_NAMES.get(first) or FOREIGN_GIVEN_NAMES.get(first)
     return code if code and code != "WEST" else None
 
 
@@ -60,8 +62,9 @@ def _only_foreign_country(doc: Document) -> str | None:
 def _first_country(title: str) -> tuple[str | None, str | None]:
     """The first country a title names, and the country of the first foreign place it names.
 
-    "tại Việt Nam" says where a post is, not whose it is ("Trưởng đại diện JICA tại Việt Nam"); a
-    foreign province gives its country ("Thống đốc tỉnh Kampong Cham" -> KH).
+    "tại Việt Nam" says where a post is, not whose it is ("Trưởng đại diện JICA tại Việt Nam"), and so
+    does an organisation's Vietnamese office ("Good Neighbors Việt Nam"); a foreign province gives its
+    country ("Thống đốc tỉnh Kampong Cham" -> KH).
     """
     words = title.split()
     place_code = None
@@ -69,8 +72,9 @@ def _first_country(title: str) -> tuple[str | None, str | None]:
         for size in range(min(6, len(words) - start), 0, -1):
             phrase = " ".join(words[start : start + size]).strip(",.;()")
             if phrase == "Việt Nam":
-                if start and words[start - 1] == "tại":
-                    continue
+                before = words[start - 1] if start else ""
+                if before == "tại" or (before[:1].isupper() and not before.isupper() and not is_viet(before)):
+                    continue  # where a post is ("tại Việt Nam"), an office's ("Plan International Việt Nam")
                 return "VN", place_code
             place_code = place_code or _place_country(phrase)
             code = country_code(phrase)
