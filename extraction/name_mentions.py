@@ -115,13 +115,14 @@ def _glued_honorific(run: list[Token]) -> int | None:
     """Where a capitalised honorific inside a run opens a new name, after a place ("Vinh Ngài X").
 
     "Ngài" never belongs to a place; "Ông" and "Bà" do ("Bà Rịa", "Hai Bà Trưng"), so they open a
-    name only after words that make a known place by themselves.
+    name only right after a known place ("Tại Bà Rịa Ông X").
     """
     for index in range(1, len(run) - 1):
         word = run[index].text
         if fold(word) not in _GLUED_HONORIFICS or not word[1:].islower():
             continue
-        if fold(word) == _NGAI or is_place_name([token.text for token in run[:index]]):
+        head = [token.text for token in run[:index]]
+        if fold(word) == _NGAI or any(is_place_name(head[-size:]) for size in range(1, min(4, index) + 1)):
             return index
     return None
 

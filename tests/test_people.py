@@ -299,6 +299,11 @@ FOREIGN_NAMED = [
         id="a-city-glued-to-an-honorific",
     ),
     pytest.param(
+        "Tại Bà Rịa Ông Nguyễn Văn An phát biểu.",
+        {"Nguyễn Văn An": "VN"},
+        id="a-province-glued-to-an-honorific",
+    ),
+    pytest.param(
         "Đại sứ Liên minh châu Âu Julien Guerrier và Thống đốc bang California Gavin Newsom gửi thư.",
         {"Julien Guerrier": None, "Gavin Newsom": "US"},
         id="western-names-after-a-region-or-a-state",
@@ -343,6 +348,9 @@ PLACES_NOT_PEOPLE = [
         "Thị trưởng Paris cùng Đại sứ Pháp và Thống đốc Kanagawa tham dự.", id="cities-after-a-title"
     ),
     pytest.param("Dòng họ Lý Hoa Sơn ở Hàn Quốc có nguồn gốc từ Việt Nam.", id="a-clan"),
+    pytest.param(
+        "Đường Hai Bà Trưng và đường Ông Ích Khiêm được trang trí.", id="honorifics-inside-street-names"
+    ),
 ]
 
 
