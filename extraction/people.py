@@ -12,9 +12,16 @@ A run of capitalised words is a person's name when the text marks it as one:
 - the foot of a letter, under a position in capitals ("PHÓ BÍ THƯ").
 
 A name right after the word for a street, a school, a building, an award or an
-anniversary is not a person ("trường Lê Quý Đôn", "đường Lê Lợi"). Bylines and
-photo credits are skipped. One person is one record: short mentions ("ông Mẫn",
-"bà Thanh Giang") and repeated ones join the full name.
+anniversary is not a person ("trường Lê Quý Đôn", "đường Lê Lợi"), and neither is a
+place or a country, Vietnamese or foreign ("Hàn Quốc", "Udon Thani": the gazetteer
+of extraction/rules/foreign_places.toml). A foreign name is known by its letters
+("Sasaki"), by hyphens ("Cay-xỏn Phôm-vi-hản"), or by the foreign family and given
+names of extraction/rules/foreign_names.toml ("Chon Yong Chin"); royal titles before
+it stay in the title ("Preah Bat Samdech ... Norodom Sihamoni"), and a run of Latin-
+script words holding an organisation's word is no one ("Plan International"). Bylines
+and photo credits are skipped. One person is one record: short mentions ("ông Mẫn",
+"bà Thanh Giang") and repeated ones join the full name, and a Lao name written with
+a spaced dash ("Cay Xỏn - Phôm Vi Hản") is one name, the same as its hyphenated form.
 
 The step is split by concern: the word lists are data (extraction/rules/people.toml, loaded by
 `name_lexicon`); `name_shapes` knows what a name looks like, `titles` reads titles, `name_mentions`
