@@ -197,3 +197,36 @@ def test_a_run_killed_mid_dbt_is_failed_and_the_next_run_completes_by_itself(ref
     assert "was not replaced" not in after.stdout
     [alert] = [a for a in recent_alerts(refreshed.folder / "alerts.duckdb") if a["run_id"] == killed]
     assert alert["kind"] == "run_failure" and "is gone" in alert["summary"]
+
+
+def test_the_discovery_and_site_file_checks_never_block_the_other_sites() -> None:
+    from orchestration.assets.crawl import discovery_health
+    from orchestration.definitions import defs
+
+    specs = list(discovery_health.check_specs)
+    assert {spec.name for spec in specs} == {f"discovery_{site}" for site in config.load_sites()} | {
+        "site_configs"
+    }
+    assert not any(spec.blocking for spec in specs)
+    checks = defs.resolve_asset_graph().asset_check_keys
+    assert {key.name for key in checks} >= {spec.name for spec in specs}  # the job runs them
+
+
+@pytest.mark.subprocess  # an analyst's session holds the copy from another process
+def test_a_reader_holding_the_analysts_copy_delays_publishing_but_never_fails_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, dagster_instance: object
+) -> None:
+    from tests.test_alerts import held_open
+    from tests.test_checks import _guard_and_publish, _marts
+
+    db, analytics = tmp_path / "warehouse.duckdb", tmp_path / "analytics.duckdb"
+    _marts(db, {"dim_site": 4, "dim_article": 60})
+    assert _guard_and_publish(dagster_instance, db, analytics).success  # type: ignore[arg-type]
+    monkeypatch.setenv("DOINGOAI_ANALYTICS_WAIT", "1")
+    _marts(db, {"dim_site": 4, "dim_article": 61})
+    with held_open(analytics):  # read-write: a read-only open would fail on its lock
+        result = _guard_and_publish(dagster_instance, db, analytics)  # type: ignore[arg-type]
+    assert result.success
+    verdicts = {e.asset_key.path[-1]: e for e in result.get_asset_check_evaluations()}
+    assert "61 rows built, 60 published (+1)" in (verdicts["dim_article"].description or "")
+    assert scalar(analytics, "SELECT count(*) FROM dim_article") == 61
