@@ -175,6 +175,13 @@ class Settings(BaseSettings):
         "batch is read, worked and committed on its own, so memory stays bounded and an interrupted run "
         "keeps the batches it finished.",
     )
+    workers: int = Field(
+        2,
+        ge=1,
+        description="DOINGOAI_WORKERS: processes that parse pages, or extract documents, side by side when "
+        "a run has more than one batch of them (a first load, a version raised); 1 does all the work in "
+        "the run's own process.",
+    )
     gate_min_share: float = Field(
         0.2,
         ge=0,

@@ -21,6 +21,12 @@ from warehouse.extracting import extract_pending
 from warehouse.parsing import parse_pending
 
 
+@pytest.fixture(autouse=True)
+def in_this_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The fast tier starts no process: the work runs here (the workers' own test is in test_workers.py)."""
+    monkeypatch.setenv("DOINGOAI_WORKERS", "1")
+
+
 @pytest.fixture
 def parsed(tmp_path: Path) -> Path:
     """Five parsed articles, the third one ten times as long as the others."""

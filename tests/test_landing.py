@@ -15,6 +15,7 @@ import duckdb
 import pytest
 
 import warehouse.landing as landing
+import warehouse.parsing as parsing
 from sample_portal.server import RunningPortal
 from scrapers.http import Politeness
 from tests.conftest import StartPortal
@@ -274,7 +275,7 @@ def test_a_new_parser_version_reparses_stored_pages_without_fetching(
 ) -> None:
     fetches = counts(crawled)["fetches"]
     [(versions,)] = query(crawled, "SELECT count(*) FROM raw.pages WHERE kind IN ('article', 'attachment')")
-    monkeypatch.setattr(landing, "PARSER_VERSION", "next")
+    monkeypatch.setattr(parsing, "PARSER_VERSION", "next")  # parse_pending lives in warehouse/parsing.py
     summaries = parse_pending(crawled)
     assert sum(summary.parsed for summary in summaries.values()) == versions
     assert counts(crawled)["fetches"] == fetches

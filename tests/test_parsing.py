@@ -71,6 +71,12 @@ def current_text(db: Path, page_url: str) -> str:
     return body
 
 
+@pytest.fixture(autouse=True)
+def in_this_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The fast tier starts no process: the work runs here (the workers' own test is in test_workers.py)."""
+    monkeypatch.setenv("DOINGOAI_WORKERS", "1")
+
+
 # --- batches ------------------------------------------------------------------------------------
 
 

@@ -39,6 +39,7 @@ from extraction import EXTRACTOR_VERSION, Extraction, extract
 from extraction.kinds import RECORD_KINDS, Column, Table
 from settings import get_settings
 from warehouse.db import connect, migrate
+from warehouse.workers import Runner, worker_pool
 
 RECORD_TABLES = tuple(kind.table_name for kind in RECORD_KINDS)
 # outcomes in extracted.documents: `failed` is retried on the next run; the limits' are not (for the
@@ -181,12 +182,15 @@ def extract_pending(
     with connect(db_path) as connection:
         migrate(connection)
         pending = _pending(connection, version)
-    for start in range(0, len(pending), chunk_size):
-        with connect(db_path) as connection:
-            chunk = _with_texts(connection, pending[start : start + chunk_size], limits[0])
-        rows = _extract_chunk(chunk, version, summary, extractor, limits)
-        with connect(db_path) as connection:
-            _write(connection, chunk, rows, version)
+    # worker processes run the packaged extractor only (a function passed in may not cross a process)
+    workers = settings.workers if len(pending) > chunk_size and extractor is extract else 1
+    with worker_pool(workers) as run:
+        for start in range(0, len(pending), chunk_size):
+            with connect(db_path) as connection:
+                chunk = _with_texts(connection, pending[start : start + chunk_size], limits[0])
+            rows = _extract_chunk(chunk, version, summary, run, extractor, limits)
+            with connect(db_path) as connection:
+                _write(connection, chunk, rows, version)
     with connect(db_path) as connection:
         connection.execute(
             "INSERT INTO extracted.batches VALUES (?, ?, ?, now(), ?, ?, ?)",
@@ -258,15 +262,43 @@ def _with_texts(
     ]
 
 
+@dataclass(frozen=True)
+class Refused:
+    """A document not extracted: its status (failed, too_large, too_slow) and why."""
+
+    status: str
+    error: str
+
+
+def extract_document(
+    text: str,
+    published_on: date | None,
+    max_chars: int,
+    timeout: float,
+    extractor: Callable[[str, date | None], Extraction] = extract,
+) -> tuple[int, dict[str, list[dict[str, Any]]]] | Refused:
+    """(length of the normalised text, record rows per table) of one document, or why there are
+    none: one bad text must not stop the batch. A plain function, so a worker process can run it."""
+    try:
+        result = bounded_extract(text, published_on, max_chars, timeout, extractor)
+        return len(result.text), record_rows(result)
+    except Exception as error:
+        return Refused(_status(error), f"{type(error).__name__}: {error}")
+
+
 def _extract_chunk(
     chunk: list[_Pending],
     version: str,
     summary: ExtractionSummary,
+    run: Runner[Any],
     extractor: Callable[[str, date | None], Extraction],
     limits: tuple[int, float],
 ) -> dict[str, list[dict[str, Any]]]:
     rows: dict[str, list[dict[str, Any]]] = {table: [] for table in (*RECORD_TABLES, "documents")}
     now = datetime.now(UTC)
+    readable = [item for item in chunk if item.text_chars <= limits[0]]
+    jobs = [(item.body_text, item.published_on, *limits, extractor) for item in readable]
+    outcomes = dict(zip((id(item) for item in readable), run(extract_document, jobs), strict=True))
     for item in chunk:
         key = {
             "document_url": item.url,
@@ -275,29 +307,27 @@ def _extract_chunk(
             "extractor_version": version,
         }
         site = summary.per_site.setdefault(item.site, {"documents": 0, "failed": 0, "records": 0})
-        try:
-            if item.text_chars > limits[0]:  # its text was not even read
-                raise TooLarge(
-                    f"{item.text_chars:,} characters, over the limit of {limits[0]:,} (DOINGOAI_EXTRACT_MAX_CHARS)"
-                )
-            result = bounded_extract(item.body_text, item.published_on, *limits, extractor=extractor)
-            records = record_rows(result)
-        except Exception as error:  # one bad text must not stop the batch; it is retried next run
+        outcome = outcomes.get(
+            id(item),  # a text over the size limit was not even read
+            Refused(
+                "too_large",
+                f"TooLarge: {item.text_chars:,} characters, over the limit of {limits[0]:,} "
+                "(DOINGOAI_EXTRACT_MAX_CHARS)",
+            ),
+        )
+        if isinstance(outcome, Refused):
             rows["documents"].append(
-                _document_row(
-                    key, item, now, summary.batch_id, text_chars=item.text_chars, counts={}, error=error
-                )
+                _document_row(key, item, now, summary.batch_id, item.text_chars, {}, outcome)
             )
             summary.failed += 1
             site["failed"] += 1
             continue
+        text_chars, records = outcome
         counts = {table: len(records[table]) for table in RECORD_TABLES}
         for table in RECORD_TABLES:
             rows[table].extend({**key, **row} for row in records[table])
             summary.records[table] += counts[table]
-        rows["documents"].append(
-            _document_row(key, item, now, summary.batch_id, text_chars=len(result.text), counts=counts)
-        )
+        rows["documents"].append(_document_row(key, item, now, summary.batch_id, text_chars, counts))
         summary.documents += 1
         site["documents"] += 1
         site["records"] += sum(counts.values())
@@ -311,24 +341,22 @@ def _document_row(
     batch_id: str,
     text_chars: int,
     counts: dict[str, int],
-    error: Exception | None = None,
+    refused: Refused | None = None,
 ) -> dict[str, Any]:
     return {
         **key,
         "site": item.site,
         "published_on": item.published_on,
         "text_chars": text_chars,
-        "status": _status(error),
-        "error": f"{type(error).__name__}: {error}" if error else None,
+        "status": refused.status if refused else "ok",
+        "error": refused.error if refused else None,
         **{table: counts.get(table, 0) for table in RECORD_TABLES},
         "batch_id": batch_id,
         "extracted_at": now,
     }
 
 
-def _status(error: Exception | None) -> str:
-    if error is None:
-        return "ok"
+def _status(error: Exception) -> str:
     return {TooLarge: "too_large", TooSlow: "too_slow"}.get(type(error), "failed")
 
 

@@ -45,7 +45,9 @@ def parser_health(
     db_path: str | Path | None, since: datetime | None = None, sites: list[str] | None = None
 ) -> dict[str, SiteParserHealth]:
     """Per site, the article versions parsed after `since` (all when None), judged field by field:
-    the documents, and the versions the quality gate held back (`same_text` aside: no new version).
+    the documents, and the versions the quality gate held back. Those held as `same_text` count too:
+    a redesigned page whose text the generic fallback still reads whole is no new version, but it
+    is a page the site's selectors no longer read.
 
     A field counts as missing when the parser found none, or when the document came from the
     generic fallback and the site's own selector for that field found nothing on the page: the
@@ -69,8 +71,7 @@ def parser_health(
                 UNION ALL
                 SELECT site, url, parser, title, body_chars, published_at, unmatched_selectors
                 FROM raw.held_versions
-                WHERE kind = 'article' AND reason <> 'same_text'
-                  AND (CAST($since AS TIMESTAMPTZ) IS NULL OR held_at > $since)
+                WHERE kind = 'article' AND (CAST($since AS TIMESTAMPTZ) IS NULL OR held_at > $since)
             ), lacking AS (
                 SELECT site, url, parser = 'generic' AS generic,
                        coalesce(trim(title), '') = ''

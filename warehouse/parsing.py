@@ -16,12 +16,16 @@ only ads or counters around it changed) is held as `same_text`: it is no new ver
 
 Each document also records what parser health needs (the selectors that found nothing), so the
 health check sums columns instead of reading pages again.
+
+Parsing a page is CPU work (the HTML tree): when more than one batch is pending (a first load, a
+parser version raised), DOINGOAI_WORKERS processes parse each batch's pages side by side
+(`warehouse.workers`); the results come back in the batch's order, and the gate and the writes stay
+in this process, so the outcome is the same as with one.
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -36,6 +40,7 @@ from scrapers.parse import PARSER_VERSION, decode_page, parse_article, parse_att
 from scrapers.types import ParsedDocument
 from settings import get_settings
 from warehouse.db import connect, migrate
+from warehouse.workers import worker_pool
 
 
 @dataclass
@@ -96,22 +101,28 @@ def parse_pending(
     min_share = settings.gate_min_share if min_share is None else min_share
     configs = load_sites()
     summaries: dict[str, ParseSummary] = {}
-    for keys in _pending_batches(db_path, sites, batch_size):
-        with connect(db_path) as connection:
-            pages = _read_pages(connection, keys)
-            current = _current_versions(connection)
-            connection.unregister("batch_keys")
-        rows = _parse_batch(configs, pages, current, min_share, summaries)
-        with connect(db_path) as connection:
-            _write_batch(connection, rows)
+    pending = _pending_keys(db_path, sites)
+    batches = [pending[start : start + batch_size] for start in range(0, len(pending), batch_size)]
+    with worker_pool(settings.workers if len(batches) > 1 else 1) as run:
+        for keys in batches:
+            with connect(db_path) as connection:
+                pages = _read_pages(connection, keys)
+                current = _current_versions(connection)
+                connection.unregister("batch_keys")
+            jobs = [
+                (configs[site], url, kind, body, content_type)
+                for url, site, kind, _, body, content_type, _ in pages
+            ]
+            outcomes = run(parse_page, jobs)
+            rows = _judge_batch(pages, outcomes, current, min_share, summaries)
+            with connect(db_path) as connection:
+                _write_batch(connection, rows)
     return summaries
 
 
-def _pending_batches(
-    db_path: str | Path | None, sites: list[str] | None, batch_size: int
-) -> Iterator[list[tuple[str, str]]]:
-    """The pending (url, content_hash) keys, in batches: keys only, so 100,000 of them are a few MB.
-    Ordered by site, URL and first sight, so a URL's versions are judged oldest first."""
+def _pending_keys(db_path: str | Path | None, sites: list[str] | None) -> list[tuple[str, str]]:
+    """The pending (url, content_hash) keys: keys only, so 100,000 of them are a few MB. Ordered by
+    site, URL and first sight, so a URL's versions are judged oldest first."""
     with connect(db_path) as connection:
         migrate(connection)
         keys = connection.execute(
@@ -126,8 +137,7 @@ def _pending_batches(
             """,
             {"version": PARSER_VERSION, **({"sites": list(sites)} if sites else {})},
         ).fetchall()
-    for start in range(0, len(keys), batch_size):
-        yield keys[start : start + batch_size]
+    return keys
 
 
 def _read_pages(connection: duckdb.DuckDBPyConnection, keys: list[tuple[str, str]]) -> list[tuple[Any, ...]]:
@@ -181,32 +191,43 @@ class _BatchRows:
     failures: list[dict[str, Any]]
 
 
-def _parse_batch(
-    configs: dict[str, SiteConfig],
+def parse_page(
+    site: SiteConfig, url: str, kind: str, body: bytes, content_type: str | None
+) -> tuple[ParsedDocument, Detection] | str:
+    """One page parsed, or the parser's error in words (any failure is recorded and retried on the
+    next run). A plain function of its arguments, so a worker process can run it."""
+    try:
+        return _parse(site, url, kind, body, content_type)
+    except Exception as error:
+        return f"{type(error).__name__}: {error}"
+
+
+def _judge_batch(
     pages: list[tuple[Any, ...]],
+    outcomes: list[tuple[ParsedDocument, Detection] | str],
     current: dict[tuple[str, str], CurrentVersion],
     min_share: float,
     summaries: dict[str, ParseSummary],
 ) -> _BatchRows:
+    """The batch's parsed pages through the gate, in order: documents, held versions and failures."""
     rows = _BatchRows([], [], [])
     now = datetime.now(UTC)
     accepted: dict[str, CurrentVersion] = {}  # versions made current in this batch, by URL
-    for url, site, kind, content_hash, body, content_type, referrer in pages:
+    for (url, site, kind, content_hash, _, _, referrer), outcome in zip(pages, outcomes, strict=True):
         summary = summaries.setdefault(site, ParseSummary())
-        try:
-            parsed, legacy = _parse(configs[site], url, kind, body, content_type)
-        except Exception as error:  # any parser failure is recorded and retried next run
+        if isinstance(outcome, str):
             rows.failures.append(
                 {
                     "url": url,
                     "content_hash": content_hash,
                     "parser_version": PARSER_VERSION,
-                    "error": f"{type(error).__name__}: {error}",
+                    "error": outcome,
                     "failed_at": now,
                 }
             )
             summary.failed += 1
             continue
+        parsed, legacy = outcome
         digest = text_hash(parsed.title, parsed.body_text)
         before = accepted.get(url) or current.get((url, content_hash))
         verdict = judge_version(parsed, digest, before, min_share, legacy)
