@@ -363,19 +363,26 @@ def resolve_organizations(
     the seed's canonical name, or else the name most often written (capitalised first). A name written
     with several posts takes the one that makes it a mission.
     """
-    spelt = [spelt_out(mention.name, seeds, mention.post) for mention in written]
+    spelt_of: dict[tuple[str, str | None], tuple[str, str, str | None]] = {}  # the same names recur
+
+    def spell(name: str, post: str | None = None) -> tuple[str, str, str | None]:
+        if (name, post) not in spelt_of:
+            spelt_of[name, post] = spelt_out(name, seeds, post)
+        return spelt_of[name, post]
+
+    spelt = [spell(mention.name, mention.post) for mention in written]
     acronym_of: dict[str, str] = {}  # key of an acronym -> key of the full name it stood beside
     for mention, (_, key, bracketed) in zip(written, spelt, strict=True):
         acronym = mention.acronym or bracketed
         if acronym and name_key(acronym) != key:
             acronym_of[name_key(acronym)] = key
 
-    resolved_keys = []
+    known_of: dict[str, tuple[str, OrganizationAlias | None]] = {}
     for _, key, _ in spelt:
-        key, alias = _known(acronym_of.get(key, key), seeds)
-        if alias:
-            key = spelt_out(alias.canonical_name, seeds)[1]
-        resolved_keys.append((key, alias))
+        if key not in known_of:
+            found, alias = _known(acronym_of.get(key, key), seeds)
+            known_of[key] = (spell(alias.canonical_name)[1] if alias else found, alias)
+    resolved_keys = [known_of[key] for _, key, _ in spelt]
     joins = _missions_joining_their_city({key for key, _ in resolved_keys})
 
     groups: dict[str, _OrganizationGroup] = {}
@@ -389,7 +396,7 @@ def resolve_organizations(
             group.acronyms[mention.acronym or bracketed or ""] += 1
         if mention.country_code:
             group.countries[mention.country_code] += 1
-        made_a_mission = mention.post is not None and text != spelt_out(mention.name, seeds)[0]
+        made_a_mission = mention.post is not None and text != spell(mention.name)[0]
         if mention.name not in key_of or made_a_mission:
             key_of[mention.name] = key
 
