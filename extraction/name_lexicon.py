@@ -28,6 +28,7 @@ def _folded(words: str | list[str]) -> frozenset[str]:
 # --- words, as sets ------------------------------------------------------------------------
 
 SURNAMES = _folded(_RULES["names"]["surnames"])
+COMMON_SURNAMES = _folded(_RULES["names"]["common_surnames"])
 NEVER_FIRST = _folded(_RULES["names"]["never_first"])
 ORGANISATION_WORDS = _folded(_RULES["names"]["organisation_words"])
 OPENERS = _folded(_RULES["names"]["openers"])

@@ -42,6 +42,7 @@ from extraction.name_shapes import (
     is_place_name,
     leading_country,
     looks_foreign,
+    name_after_place,
     name_prefix,
     organisation_like,
     strip_title_words,
@@ -209,6 +210,9 @@ def _after_title(text: str, body: list[Token], roles: list[Role]) -> tuple[Menti
     used = len(body)
     # a name joined across a dash ("Cay Xỏn - Phôn Vi Hản") is foreign: its "Vi" is no surname
     name_tokens = None if dashed(text, rest) else vietnamese_name(text, rest)
+    admin = ADMIN_BEFORE.search(text[max(0, body[0].start - 30) : body[0].start])
+    if name_tokens and rest[0] is body[0] and len(rest) >= 4 and admin:
+        name_tokens = name_after_place(text, rest) or name_tokens  # "huyện [Kim Sơn] Nguyễn Văn Nam"
     if name_tokens and name_tokens[0] is not rest[0] and _foreign_given(rest[0]):
         name_tokens = None  # "Khăm Phăn Phôm Ma Thắt": a Lao name, whose "Ma" is no surname
     if name_tokens is None:

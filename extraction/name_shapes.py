@@ -16,6 +16,7 @@ import regex
 
 from extraction.countries import country_code
 from extraction.name_lexicon import (
+    COMMON_SURNAMES,
     FOREIGN_FAMILY_NAMES,
     FOREIGN_GIVEN_NAMES,
     FOREIGN_PLACES,
@@ -203,6 +204,23 @@ def vietnamese_name(text: str, tokens: list[Token]) -> list[Token] | None:
             if index + len(name) < len(tokens) and not _ends_name(text, tokens[index + len(name)]):
                 continue  # the run goes on with more name-like words: not this surname
             return name
+    return None
+
+
+def name_after_place(text: str, tokens: list[Token]) -> list[Token] | None:
+    """The name after an unknown place that opens a run, the run following an administrative word.
+
+    "huyện [Kim Sơn] Nguyễn Văn Nam", "huyện [Mường Tè] Lò Văn Bình": the place takes one word or
+    more, and the name, three words or more, opens with a surname (a common one preferred).
+    "xã Trần Thị Kim Thoa" stays whole: "Kim Thoa" is too short to be the name.
+    """
+    for surnames in (COMMON_SURNAMES, SURNAMES):
+        for index in range(1, len(tokens) - 2):
+            if fold(tokens[index].text) not in surnames:
+                continue
+            name = vietnamese_name(text, tokens[index:])
+            if name and name[0] is tokens[index] and len(name) >= 3:
+                return name
     return None
 
 

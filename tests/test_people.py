@@ -414,3 +414,13 @@ def test_no_place_of_the_foreign_gazetteer_is_read_as_a_person() -> None:
         if (found := people(f"Thống đốc {place} cho biết. Đoàn của ông {place} phát biểu. {place} cho biết."))
     }
     assert named == {}
+
+
+def test_an_unknown_district_before_a_name_goes_in_the_title() -> None:
+    found = people(
+        "Chủ tịch UBND huyện Kim Sơn Nguyễn Văn Nam, Bí thư Huyện ủy Mường Tè Lò Văn Bình và "
+        "Chủ tịch UBND xã Trần Thị Kim Thoa cùng dự."
+    )
+    assert set(found) == {"Nguyễn Văn Nam", "Lò Văn Bình", "Trần Thị Kim Thoa"}
+    assert found["Nguyễn Văn Nam"].titles == ["Chủ tịch UBND huyện Kim Sơn"]
+    assert found["Trần Thị Kim Thoa"].titles == ["Chủ tịch UBND xã"]
