@@ -104,7 +104,7 @@ def crawl_site(
     policy: RevisitPolicy | None = None,
     time_budget: float | None = None,
     land: Callable[[list[FetchResult], SiteCrawl, bool], None] | None = None,
-    batch_size: int = 200,
+    batch_size: int = 500,
     clock: Callable[[], float] = time.monotonic,
 ) -> SiteCrawl:
     """Crawl one site as the module says; `time_budget` in seconds of `clock` (None: no limit).

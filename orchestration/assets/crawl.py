@@ -95,15 +95,19 @@ def raw_pages(context: dg.AssetExecutionContext, warehouse: WarehouseResource):
         "unchanged": sum(s.unchanged for s in summaries.values()),
         "removed": sum(s.removed for s in summaries.values()),
         "failed": sum(s.failed for s in summaries.values()),
+        # pages wanted tonight and left for the next night (a site's time or revisit budget)
+        "deferred": sum(s.deferred for s in summaries.values()),
         "duration (s)": round(time.monotonic() - clock, 2),
         # the same counts as data, for `doingoai run`'s summary
         "per_site_counts": dg.MetadataValue.json(
             {site: dataclasses.asdict(s) for site, s in summaries.items()}
         ),
         "per_site": dg.MetadataValue.md(
-            "| site | fetched | new | changed | unchanged | removed | failed |\n|---|---|---|---|---|---|---|\n"
+            "| site | fetched | new | changed | unchanged | removed | failed | deferred | stopped |\n"
+            "|---|---|---|---|---|---|---|---|---|\n"
             + "\n".join(
-                f"| {site} | {s.fetched} | {s.new} | {s.changed} | {s.unchanged} | {s.removed} | {s.failed} |"
+                f"| {site} | {s.fetched} | {s.new} | {s.changed} | {s.unchanged} | {s.removed} | {s.failed} "
+                f"| {s.deferred} | {s.stopped or ''} |"
                 for site, s in summaries.items()
             )
         ),
@@ -111,6 +115,10 @@ def raw_pages(context: dg.AssetExecutionContext, warehouse: WarehouseResource):
     for site, summary in summaries.items():
         if summary.failed:
             context.log.warning(f"{site}: {summary.failed} requests failed; the next run retries them")
+        if summary.stopped:
+            context.log.warning(
+                f"{site}: {summary.stopped}; {summary.deferred} pages wait for the next night"
+            )
     yield dg.MaterializeResult(asset_key=["raw", "pages"], metadata=metadata)
     for table in ("fetches", "crawl_runs", "sites"):
         yield dg.MaterializeResult(asset_key=["raw", table])
