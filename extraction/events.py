@@ -42,6 +42,8 @@ _KEYWORDS: dict[str, EventType] = {
     word: type_ for type_, words in _RULES["keywords"].items() for word in words
 }
 _GENERIC: frozenset[EventType] = frozenset({"other"})
+# "other" keywords that name the activity itself ("hội đàm", "hội chợ"): as specific as a typed one
+_NAMED_OTHER = frozenset(fold_phrase(word) for word in _RULES["named_other"]["words"])
 # Words right after a keyword that make it no activity ("tiếp tục", "trao đổi", "dự án")
 _NOT_ACTIVITY_AFTER = {word: alternation(after) for word, after in _RULES["not_activity_after"].items()}
 _KEYWORD = re.compile(
@@ -53,7 +55,8 @@ _KEYWORD_TYPE = {fold_phrase(word): type_ for word, type_ in _KEYWORDS.items()}
 _NOT_EVENT_VERB = re.compile(rf"(?<!\w)(?i:{alternation(_RULES['documents']['not_event_verbs'])})(?!\w)")
 # A clause opening "Cùng ngày", "chiều cùng ngày": a second activity on the day of the one before
 _SAME_DAY = re.compile(
-    rf"\s*(?:{PART_OF_DAY}\s+|(?:cũng\s+)?trong\s+)?(?:cùng\s+ngày|ngày\s+hôm\s+đó|cùng\s+buổi)",
+    rf"\s*(?:(?:trước\s+đó|sau\s+đó|tiếp\s+đó|tiếp\s+theo|ngoài\s+ra)\s*,?\s*)?"
+    rf"(?:{PART_OF_DAY}\s+|(?:cũng\s+)?trong\s+)?(?:cùng\s+ngày|ngày\s+hôm\s+đó|cùng\s+buổi)",
     re.IGNORECASE,
 )
 _CLOSING = re.compile(rf"(?i:{alternation(_RULES['dates']['closing'])})")
@@ -233,7 +236,7 @@ def _activity(
     blocker = _NOT_EVENT_VERB.search(text, end, sentence.end)
     if blocker and (not after or blocker.start() < after[0].start()):
         return None
-    specific = [m for group in (after, list(reversed(before))) for m in group if _type_of(m) not in _GENERIC]
+    specific = [m for group in (after, list(reversed(before))) for m in group if _is_specific(m)]
     if specific:
         own = [m for m in specific if not _VENUE_BEFORE.search(text, max(0, m.start() - 25), m.start())]
         return _preferred(text, sentence, (own or specific)[0], specific)
@@ -262,6 +265,10 @@ def _preferred(
         ):
             return "ceremony", signing.start()
     return type_, chosen.start()
+
+
+def _is_specific(match: re.Match[str]) -> bool:
+    return _type_of(match) not in _GENERIC or fold_phrase(match.group(1)) in _NAMED_OTHER
 
 
 def _type_of(match: re.Match[str]) -> EventType:

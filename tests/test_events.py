@@ -347,3 +347,22 @@ def test_the_titles_activity_dates_only_a_date_opening_the_leads_clause() -> Non
         "Theo số liệu đến ngày 17/11, Hội đã vận động được 200 triệu đồng."
     )
     assert events(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Sáng 17/11, đoàn dự Lễ khánh thành trường học. Chiều cùng ngày, đoàn đã hội đàm với lãnh đạo tỉnh "
+            "về các hoạt động kỷ niệm 62 năm quan hệ ngoại giao.",
+            [("ceremony", date(2023, 11, 17)), ("other", date(2023, 11, 17))],
+        ),
+        (
+            "Chiều 17/11, Phó Chủ tịch tỉnh tiếp Tổng Lãnh sự Nhật Bản. Trước đó, sáng cùng ngày, đoàn đã thăm "
+            "Trung tâm Bảo trợ xã hội tỉnh.",
+            [("reception", date(2023, 11, 17)), ("visit", date(2023, 11, 17))],
+        ),
+    ],
+)
+def test_a_second_activity_the_same_day(text: str, expected: list) -> None:
+    assert events(text) == expected
