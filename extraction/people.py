@@ -31,6 +31,8 @@ reads a run of capitals in its context, `bylines` skips credits and finds signer
 
 from __future__ import annotations
 
+import unicodedata
+
 from extraction.bylines import excluded_spans, signatures
 from extraction.name_mentions import Mention, mentions_in_run, short_reference
 from extraction.name_shapes import is_foreign, join_dashed_names, runs
@@ -74,6 +76,7 @@ def _merge(doc: Document, mentions: list[Mention]) -> list[Person]:
         _absorb(person, mention, evidence)
     # a full name that is the tail of a longer one is that person ("Phương Nga" of "Nguyễn Phương Nga"),
     # and so is a foreign name that is its head ("Fernando González" of "Fernando González Llort")
+    _join_spellings(people)
     for key in list(people):
         foreign = is_foreign(people[key].name.split())
         longer = [
@@ -82,12 +85,7 @@ def _merge(doc: Document, mentions: list[Mention]) -> list[Person]:
             if other != key and (other.endswith(" " + key) or (foreign and other.startswith(key + " ")))
         ]
         if len(longer) == 1:
-            target = people[longer[0]]
-            source = people.pop(key)
-            target.mentions.extend(source.mentions)
-            target.honorific = target.honorific or source.honorific
-            for role in source.roles:
-                _add_role(target, role)
+            _join(people[longer[0]], people.pop(key))
     # short references ("ông Mẫn", "bà Thanh Giang") join the one person they can mean
     for mention in mentions:
         if mention.full:
@@ -103,6 +101,48 @@ def _merge(doc: Document, mentions: list[Mention]) -> list[Person]:
         person.roles = distinct_roles(person.roles)
         person.country = country_of(doc, person)
     return result
+
+
+def _join(target: Person, source: Person) -> None:
+    target.mentions.extend(source.mentions)
+    target.honorific = target.honorific or source.honorific
+    for role in source.roles:
+        _add_role(target, role)
+
+
+def _join_spellings(people: dict[str, Person]) -> None:
+    """Two spellings of one transliterated foreign name are one person ("Cay-xỏn Phôm-vi-hản" and
+    "Cay Xỏn - Phôn Vi Hản"): long foreign names whose letters, without tones or blanks, differ
+    in one letter at most. Vietnamese names never: "Nguyễn Văn Nam" and "Nguyễn Văn Năm" are two."""
+    foreign = [
+        key for key, person in people.items() if " - " in person.name or is_foreign(person.name.split())
+    ]
+    for index, key in enumerate(foreign):
+        letters = _bare_letters(key)
+        if len(letters) < 10:
+            continue
+        for other in foreign[:index]:
+            if other in people and _one_apart(letters, _bare_letters(other)):
+                _join(people[other], people.pop(key))
+                break
+
+
+def _bare_letters(key: str) -> str:
+    decomposed = unicodedata.normalize("NFD", key.replace("đ", "d"))
+    return "".join(char for char in decomposed if char.isalpha() and not unicodedata.combining(char))
+
+
+def _one_apart(first: str, second: str) -> bool:
+    """Whether two strings are equal but for one letter changed, added or dropped."""
+    if abs(len(first) - len(second)) > 1:
+        return False
+    if len(first) > len(second):
+        first, second = second, first
+    for index, (a, b) in enumerate(zip(first, second, strict=False)):
+        if a != b:
+            rest = index if len(first) < len(second) else index + 1
+            return first[rest:] == second[index + 1 :]
+    return True
 
 
 def _key(name: str) -> str:

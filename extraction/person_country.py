@@ -34,7 +34,7 @@ def country_of(doc: Document, person: Person) -> str | None:
         # country's names hold ("Ishiba" -> JP), the country named nearest before the name, the one
         # foreign country of the article, or the first list that holds the first word
         # a name of Vietnamese-looking syllables ("Hy Chấn Quốc") trusts its context before its list
-        listed = NAME_COUNTRY.get(fold(words[0])) if is_foreign(words) else None
+        listed = NAME_COUNTRY.get(_first_word(words)) if is_foreign(words) else None
         return (
             next((place for _, place in found if place), None)
             or listed
@@ -47,9 +47,14 @@ def country_of(doc: Document, person: Person) -> str | None:
 
 def _country_of_name(words: list[str]) -> str | None:
     """The country whose list of family or given names holds the name's first word ("Hei" -> KH)."""
-    first = fold(words[0])
+    first = _first_word(words)
     code = NAME_COUNTRY.get(first) or FOREIGN_FAMILY_NAMES.get(first) or FOREIGN_GIVEN_NAMES.get(first)
     return code if code and code != "WEST" else None
+
+
+def _first_word(words: list[str]) -> str:
+    """The name's first word as the lists hold it: its first syllable when hyphenated ("Cay-xỏn")."""
+    return fold(words[0].split("-")[0])
 
 
 def _only_foreign_country(doc: Document) -> str | None:

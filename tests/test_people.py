@@ -424,3 +424,13 @@ def test_an_unknown_district_before_a_name_goes_in_the_title() -> None:
     assert set(found) == {"Nguyễn Văn Nam", "Lò Văn Bình", "Trần Thị Kim Thoa"}
     assert found["Nguyễn Văn Nam"].titles == ["Chủ tịch UBND huyện Kim Sơn"]
     assert found["Trần Thị Kim Thoa"].titles == ["Chủ tịch UBND xã"]
+
+
+def test_two_spellings_of_one_lao_name_are_one_person() -> None:
+    found = people(
+        "Đồng chí Cay-xỏn Phôm-vi-hản là nhà lãnh đạo kiệt xuất. Chủ tịch Cay Xỏn - Phôn Vi Hản là người "
+        "bạn lớn. Ông Nguyễn Văn Nam và ông Nguyễn Văn Năm phát biểu."
+    )
+    assert set(found) == {"Cay-xỏn Phôm-vi-hản", "Nguyễn Văn Nam", "Nguyễn Văn Năm"}
+    assert len(found["Cay-xỏn Phôm-vi-hản"].mentions) == 2
+    assert found["Cay-xỏn Phôm-vi-hản"].country == "LA"
