@@ -27,6 +27,7 @@ YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 WEEKDAY = r"(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|2|3|4|5|6|7)|chủ\s+nhật)"
 _DATE_LINE_NOISE = re.compile(
     rf"{WEEKDAY}|gmt\s*\+\s*\d+|\b(?:am|pm|sa|ch)\b|cập nhật(?: lúc)?|ngày đăng|đăng lúc|ngày|lúc|giờ"
+    r"|lượt xem|lượt đọc|lượt truy cập|lượt thích|bình luận|đăng|views?\b"
     r"|\d{1,2}:\d{2}(?::\d{2})?|[|,:()\-–./]",
     re.IGNORECASE,
 )
@@ -66,11 +67,11 @@ def find_publication_date(text: str) -> date | None:
         iso = re.fullmatch(r"((?:19|20)\d\d)-(\d{2})-(\d{2})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?", line)
         if iso:  # "2023-09-12 08:15"
             return make_date(int(iso.group(3)), int(iso.group(2)), int(iso.group(1)))
-        match = FULL_DATE.search(line)
+        match = FULL_DATE.search(line) or SPELLED_DATE.search(line)  # "Ngày 16 tháng 11 năm 2023 10:20"
         if not match:
             continue
         # "Nghệ An, 19/10/2023": a date line may open with the place it was written in
-        rest = _DATE_LINE_NOISE.sub(" ", FULL_DATE.sub(" ", _DATE_LINE_PLACE.sub("", line)))
+        rest = _DATE_LINE_NOISE.sub(" ", match.re.sub(" ", _DATE_LINE_PLACE.sub("", line)))
         if sum(ch.isalpha() for ch in rest) <= 3:
             return make_date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
     # an official letter: "Cần Thơ, ngày 06 tháng 01 năm 2023"

@@ -366,3 +366,18 @@ def test_the_titles_activity_dates_only_a_date_opening_the_leads_clause() -> Non
 )
 def test_a_second_activity_the_same_day(text: str, expected: list) -> None:
     assert events(text) == expected
+
+
+@pytest.mark.parametrize(
+    "date_line",
+    [
+        "Ngày 19 tháng 10 năm 2023 10:20",
+        "19/10/2023 | Lượt xem: 1234",
+        "Đăng ngày: 19/10/2023 | Lượt xem: 1234",
+    ],
+)
+def test_date_lines_of_other_portals_date_the_article(date_line: str) -> None:
+    text = (
+        f"Hai tỉnh ký kết biên bản ghi nhớ\n{date_line}\nChiều 18/10, hai bên đã ký biên bản ghi nhớ hợp tác."
+    )
+    assert events(text, published_on=None) == [("ceremony", date(2023, 10, 18))]
