@@ -240,7 +240,9 @@ def _after_title(text: str, body: list[Token], roles: list[Role]) -> tuple[Menti
         return None, used
     if start > body[0].start and roles:
         # the title's last words are in the run: "Bí thư Tỉnh ủy [Sóc Trăng] Lâm Văn Mẫn"
-        joint = " - " if text[: body[0].start].rstrip().endswith(("-", "–")) else " "  # "Bà Rịa - Vũng Tàu"
+        joint = (
+            " - " if text[max(0, body[0].start - 20) : body[0].start].rstrip().endswith(("-", "–")) else " "
+        )  # "Bà Rịa - Vũng Tàu"
         roles = [*roles[:-1], role_of(roles[-1].title + joint + text[body[0].start : start].strip(" ,"))]
     roles = roles + roles_after(text, end)
     used = body.index(name_tokens[-1]) + 1
