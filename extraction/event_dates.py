@@ -30,7 +30,9 @@ _RULES = load("events")
 PART_OF_DAY = r"(?:sáng|chiều|tối|trưa|đêm|khuya)"
 _DAY_CUE = (
     rf"(?:(?:vào\s+)?(?:{PART_OF_DAY}\s+(?:{WEEKDAY}\s*,?\s*)?(?:ngày\s+|hôm\s+)?|{WEEKDAY}\s*(?:,\s*|\(\s*)?"
-    rf"(?:ngày\s+)?|ngày\s+|hôm\s+)|vào\s+|(?:trong|suốt)\s+(?:\d+|hai|ba|bốn|năm)\s+ngày\s*(?:\(\s*)?|từ\s+(?:ngày\s+)?)"
+    rf"(?:ngày\s+)?|ngày\s+|hôm\s+)|vào\s+|(?:trong|suốt)\s+(?:\d+|hai|ba|bốn|năm)\s+ngày\s*(?:\(\s*)?|từ\s+(?:ngày\s+)?"
+    # "Vừa qua (ngày 15/11)", "Mới đây (15/11)": a recent day given in brackets
+    r"|(?:vừa\s+qua|mới\s+đây|gần\s+đây|tuần\s+qua|cuối\s+tuần\s+qua)\s*\(\s*(?:ngày\s+)?)"
     r"(?:mùng\s+|mồng\s+)?"
 )
 # More days of the same month ("5-6/12", "5 và 6 tháng 12"): the last one is the event's last day.

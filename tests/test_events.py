@@ -225,6 +225,11 @@ DATED_EVENTS_ONCE_MISSED = [
         id="two-days-each-with-ngay",
     ),
     pytest.param(
+        "Vừa qua (ngày 15/11), Hội hữu nghị tỉnh tổ chức gặp mặt lưu học sinh Lào.",
+        [("exchange", date(2023, 11, 15))],
+        id="recent-day-in-brackets",
+    ),
+    pytest.param(
         "Từ ngày 14 đến ngày 16/11, đoàn thăm và làm việc tại tỉnh Champasak.",
         [("visit", date(2023, 11, 14))],
         id="days-of-one-month-from-to",
