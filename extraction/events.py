@@ -59,6 +59,8 @@ _SAME_DAY = re.compile(
     rf"(?:{PART_OF_DAY}\s+|(?:cũng\s+)?trong\s+)?(?:cùng\s+ngày|ngày\s+hôm\s+đó|cùng\s+buổi)",
     re.IGNORECASE,
 )
+# "Cũng trong ngày 15/11, ...", "Cùng ngày 15/11, ...": another activity on a day already dated
+_ALSO_THAT_DAY = re.compile(r"\s*(?i:cũng\s+(?:trong|vào)|cùng)\s+")
 _CLOSING = re.compile(rf"(?i:{alternation(_RULES['dates']['closing'])})")
 _HISTORY_YEARS: int = _RULES["dates"]["history_years"]
 _PREFERENCES = _RULES["preferences"]
@@ -135,7 +137,8 @@ def _dated_activities(doc: Document) -> list[Event]:
             parts = day_parts.get(dated.when)
             if parts is not None:
                 new_part = dated.part_of_day not in parts and dated.start == _first_word(text, sentence)
-                if not (new_part and None not in parts):
+                also = _ALSO_THAT_DAY.fullmatch(text, sentence.start, dated.start)
+                if not (new_part and None not in parts) and not also:
                     continue  # the same activity again
             day_parts.setdefault(dated.when, set()).add(dated.part_of_day)
             events.append(_event(doc, sentence, dated, activity))

@@ -386,3 +386,11 @@ def test_date_lines_of_other_portals_date_the_article(date_line: str) -> None:
         f"Hai tỉnh ký kết biên bản ghi nhớ\n{date_line}\nChiều 18/10, hai bên đã ký biên bản ghi nhớ hợp tác."
     )
     assert events(text, published_on=None) == [("ceremony", date(2023, 10, 18))]
+
+
+def test_cung_trong_ngay_with_its_date_opens_another_activity_that_day() -> None:
+    text = (
+        "Ngày 15/11, Hội hữu nghị tỉnh tổ chức gặp mặt lưu học sinh. "
+        "Cũng trong ngày 15/11, Hội Chữ thập đỏ tỉnh tổ chức Lễ trao học bổng. Tại buổi lễ ngày 15/11, ông An phát biểu."
+    )
+    assert events(text) == [("exchange", date(2023, 11, 15)), ("ceremony", date(2023, 11, 15))]
