@@ -62,9 +62,10 @@ _KINDS = _RULES["kinds"]
 _AID_WORDS = re.compile(alternation(_KINDS["aid"]), re.IGNORECASE)
 _NOT_AID_WORDS = re.compile(alternation(_KINDS["not_aid"]), re.I)
 _MONEY_CONTEXT = re.compile(alternation(_KINDS["money_context"]), re.IGNORECASE)
-# the verbs of giving ([aid_parties] give), as whole words and never "trao đổi" (to exchange)
+# the verbs of giving ([aid_parties] give), as whole words; "trao" not before what is no gift ("trao đổi")
 _GIVING = re.compile(
-    rf"(?<!\w)(?:{alternation(_RULES['aid_parties']['give'], unless_before={'trao': ['đổi']})})(?!\w)", re.I
+    rf"(?<!\w)(?:{alternation(_RULES['aid_parties']['give'], unless_before=_KINDS['not_a_gift_after'])})(?!\w)",
+    re.I,
 )
 _NGO = re.compile(rf"(?<!\w)(?:{alternation(_KINDS['ngo'])})(?!\w)")
 _PROJECT = re.compile(rf"(?<!\w)(?:{alternation(_KINDS['project'])})(?!\w)", re.IGNORECASE)
@@ -264,7 +265,7 @@ def _kind(doc: Document, sentence: Sentence, at: int, ngo_article: bool) -> str:
     clause = doc.key[slice(*clause_around(doc.key, sentence.start, sentence.end, at))]
     if _NOT_AID_WORDS.search(clause):
         return "other"
-    if _AID_WORDS.search(clause) or _NGO.search(clause):
+    if _AID_WORDS.search(clause) or _GIVING.search(clause) or _NGO.search(clause):
         return "aid"
     project_budget = _PROJECT.search(clause) and _BUDGET.search(clause)
     if ngo_article and (project_budget or _DISBURSED.search(clause)) and not _PUBLIC_MONEY.search(clause):
@@ -273,7 +274,13 @@ def _kind(doc: Document, sentence: Sentence, at: int, ngo_article: bool) -> str:
         previous = _previous_sentence(doc, sentence)
         if previous and _gives_aid(doc.key[previous.start : previous.end]):
             return "aid"  # "Tổ chức X vừa bàn giao công trình cho trường. Tổng kinh phí là ..."
+        title = doc.sentences[0]
+        if title.end - title.start <= _TITLE_LENGTH and _gives_aid(doc.key[title.start : title.end]):
+            return "aid"  # the headline says what is given: "Tổ chức X tài trợ xây trường học ở ..."
     return "other"
+
+
+_TITLE_LENGTH = 250  # a first sentence this short may be the article's title
 
 
 def _gives_aid(text: str) -> bool:
@@ -288,12 +295,22 @@ def _previous_sentence(doc: Document, sentence: Sentence) -> Sentence | None:
 
 
 def aid_cue_elsewhere(doc: Document, sentence: Sentence) -> Sentence | None:
-    """The sentence before `sentence` when that one, not `sentence`, says that its amounts are aid: the
-    donor is named there ("Tổ chức X vừa bàn giao ... . Công trình có tổng kinh phí 300 triệu đồng.")."""
+    """The sentence before `sentence`, or else the title, when that one, not `sentence`, says that its
+    amounts are aid: the parties are named there ("Tổ chức X vừa bàn giao ... . Công trình có tổng kinh
+    phí 300 triệu đồng.")."""
     if _gives_aid(doc.key[sentence.start : sentence.end]):
         return None
     previous = _previous_sentence(doc, sentence)
-    return previous if previous and _gives_aid(doc.key[previous.start : previous.end]) else None
+    if previous and _gives_aid(doc.key[previous.start : previous.end]):
+        return previous
+    title = doc.sentences[0]
+    if (
+        title != sentence
+        and title.end - title.start <= _TITLE_LENGTH
+        and _gives_aid(doc.key[title.start : title.end])
+    ):
+        return title
+    return None
 
 
 def _drop_repeats(amounts: list[Amount]) -> list[Amount]:

@@ -297,3 +297,28 @@ def test_a_value_after_a_sentence_that_gives_nothing_stays_other() -> None:
     assert amounts("Đoàn đã trao đổi kinh nghiệm. Tổng kinh phí của hội nghị là 40 triệu đồng.") == {
         (4e7, None, "VND", "other", "exact")
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Dịp này, đoàn trao 50 triệu đồng cho Quỹ Vì người nghèo của xã.", "aid"),
+        ("Công ty bàn giao 3 căn nhà cho các hộ nghèo với kinh phí 150 triệu đồng.", "aid"),
+        ("Kim ngạch trao đổi thương mại hai nước đạt 3,5 tỷ USD.", "other"),
+        ("Năm 2023, trao đổi thương mại song phương đạt 2,1 tỷ USD.", "other"),
+        ("Ban tổ chức trao giải Nhất trị giá 10 triệu đồng.", "aid"),  # "trị giá": the value of a gift
+        ("Chủ tịch tỉnh trao Bằng khen và tiền thưởng 5 triệu đồng cho tập thể.", "other"),
+    ],
+)
+def test_handing_over_money_is_aid_and_exchanges_or_awards_are_not(text: str, kind: str) -> None:
+    [amount] = extract(text).amounts
+    assert amount.kind == kind
+
+
+def test_a_value_in_an_article_whose_headline_gives_aid_is_aid_with_the_headlines_donor() -> None:
+    [amount] = extract(
+        "Tổ chức Hy vọng tài trợ xây trường mẫu giáo ở xã Tân Lập\n"
+        "Sáng 5/4, UBND xã Tân Lập tổ chức lễ khánh thành trường mẫu giáo thôn Bắc.\n"
+        "Công trình có tổng kinh phí 1,5 tỷ đồng, gồm 4 phòng học và nhà bếp."
+    ).amounts
+    assert (amount.value, amount.kind, amount.donor) == (1.5e9, "aid", "Tổ chức Hy vọng")
