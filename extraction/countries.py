@@ -30,6 +30,8 @@ _HONORIFIC_WORDS = frozenset(_GUARDS["honorifics"])
 _ITALY_AFTER = re.compile("(" + "|".join(map(re.escape, _GUARDS["italy_after"])) + r")\s*$")
 # "đô la Mỹ", "yên Nhật": a country name right after a currency word names the currency
 _CURRENCY_BEFORE = re.compile(rf"(?<!\w)(?i:{alternation(_GUARDS['currencies'])})\s*$")
+# "Tại Pháp, ...", "Phía Lào ...": a word opening a sentence before the name is no part of a proper name
+_OPENER_BEFORE = re.compile(rf"(?:^|[\n.!?:;\"(“])\s*(?:{alternation(_GUARDS['openers'])})\s+$")
 _REGION_BEFORE = re.compile(rf"(?<!\w)(?i:{alternation(_GUARDS['regions'])})\s*$")
 # "Anh cho biết": the pronoun opening a sentence or clause (after a line break, a sentence mark, a
 # quote or a bracket), not the United Kingdom
@@ -81,6 +83,7 @@ def _is_country(key: str, name: str, start: int, end: int) -> bool:
         proper.match(before)
         and before not in _NEIGHBOURS_OK
         and not key[max(0, start - 40) : start].rstrip().endswith(("-", ","))
+        and not _OPENER_BEFORE.search(key, max(0, start - 20), start)
     ):
         return False
     return not (proper.match(after) and after not in _NEIGHBOURS_OK and after not in {"Quốc"})

@@ -269,3 +269,19 @@ def test_the_country_of_a_currency_counts_where_the_text_names_it_too() -> None:
 )
 def test_regions_named_after_countries_are_not_countries(sentence: str, expected: set[str]) -> None:
     assert codes(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Tại Pháp, cộng đồng người Việt tổ chức đón Tết.", {"FR"}),
+        ("Phía Lào có ông Bun Xay tham dự.", {"LA"}),
+        ("Đoàn Lào gồm 20 thành viên.", {"LA"}),
+        ("Hà Lan tài trợ dự án nước sạch.", {"NL"}),
+        ("Chị Nguyễn Thị Hà Lan là hội viên tích cực.", set()),
+        ("Ông Đoàn Nga phát biểu tại hội nghị.", set()),
+        ("Tại Lào Cai, đoàn thăm cửa khẩu.", set()),
+    ],
+)
+def test_words_opening_a_sentence_before_a_short_name(sentence: str, expected: set[str]) -> None:
+    assert codes(sentence) == expected
