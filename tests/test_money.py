@@ -293,6 +293,12 @@ def test_an_amount_whose_aid_cue_is_in_the_sentence_before_is_aid_with_its_parti
     assert (amount.donor, amount.recipient) == ("Tổ chức Đông Tây Hội ngộ", "Trường Tiểu học Tân Lập")
 
 
+def test_a_figure_of_the_economy_after_a_sentence_that_gives_aid_stays_other() -> None:
+    assert amounts(
+        "Quỹ Hy vọng trao 50 suất quà cho học sinh. Tổng giá trị sản xuất của huyện đạt 500 tỷ đồng."
+    ) == {(5e11, None, "VND", "other", "exact")}
+
+
 def test_a_value_after_a_sentence_that_gives_nothing_stays_other() -> None:
     assert amounts("Đoàn đã trao đổi kinh nghiệm. Tổng kinh phí của hội nghị là 40 triệu đồng.") == {
         (4e7, None, "VND", "other", "exact")
