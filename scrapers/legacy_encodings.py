@@ -149,6 +149,12 @@ def detect(view: str) -> Detection:
     return Detection(best, clear_winner or named_by_font, evidence)
 
 
+def reads_as_vietnamese(text: str) -> bool:
+    """Whether `text` already holds Vietnamese letters in plenty (more than Latin-1 signs): Unicode."""
+    vietnamese = sum(1 for _ in islice(_VIETNAMESE_LETTERS.finditer(text), PLENTY))
+    return vietnamese >= PLENTY or vietnamese >= max(1, len(_LATIN1_SIGNS.findall(text)))
+
+
 def _common_word_count(text: str) -> int:
     vocabulary = common_words()
     return sum(1 for word in _WORD.findall(text) if word.casefold() in vocabulary)

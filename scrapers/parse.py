@@ -20,7 +20,7 @@ from w3lib.url import safe_url_string
 
 from scrapers.config import SiteConfig
 from scrapers.content import extract_main_content
-from scrapers.legacy_encodings import Detection, convert, detect, windows_1252_view
+from scrapers.legacy_encodings import Detection, convert, detect, reads_as_vietnamese, windows_1252_view
 from scrapers.pdf import pdf_text
 from scrapers.types import ParsedDocument
 
@@ -62,15 +62,17 @@ def decode_page(body: bytes, content_type: str | None) -> DecodedPage:
     if http_content_type_encoding(content_type or "") in _WESTERN_DEFAULTS and _is_utf8(body):
         content_type = None
     encoding, text = html_to_unicode(content_type, body, auto_detect_fun=_detect_charset)
+    text = unicodedata.normalize("NFC", text)
     # the legacy tables read the page as windows-1252: a page read in another codec, or as UTF-8 it
-    # is not (a legacy page declared UTF-8), is read again that way
+    # is not (a legacy page declared UTF-8), is read again that way, unless that codec made
+    # Vietnamese of it (windows-1258, the Vietnamese code page, is no legacy font encoding)
     codec = codecs.lookup(encoding).name
     as_read = codec in ("cp1252", "latin-1") or (codec == "utf-8" and "\ufffd" not in text)
-    view = text if as_read else windows_1252_view(body)
+    view = text if as_read or reads_as_vietnamese(text) else windows_1252_view(body)
     legacy = detect(view)
     if legacy.convertible:
         return DecodedPage(convert(view, legacy.encoding), legacy)  # type: ignore[arg-type]  # convertible: set
-    return DecodedPage(unicodedata.normalize("NFC", text), legacy)
+    return DecodedPage(text, legacy)
 
 
 def decode_html(body: bytes, content_type: str | None) -> str:
@@ -168,7 +170,11 @@ def parse_article(site: SiteConfig, url: str, html: str) -> ParsedDocument:
     title = _text(soup.select_one(selectors.title))
     body = soup.select_one(selectors.body)
     date_text = _text(soup.select_one(selectors.date)) if selectors.date else None
-    found = {"title": title, "body": body is not None and _text(body), "date": date_text or not selectors.date}
+    found = {
+        "title": title,
+        "body": body is not None and _text(body),
+        "date": date_text or not selectors.date,
+    }
     unmatched = tuple(name for name, value in found.items() if not value)
     if title is None or body is None:
         return replace(_generic(site, url, html), unmatched_selectors=unmatched)

@@ -92,8 +92,9 @@ def test_the_landing_asset_parses_what_the_crawl_stored_and_passes_a_healthy_sit
     assert query(db, "SELECT url FROM raw.documents ORDER BY url") == [(url,) for url in sorted(urls)]
 
     verdicts = {check.check_name: check for check in result.check_results or []}
-    assert set(verdicts) == {f"parser_health_{site}" for site in SITES}
+    assert set(verdicts) == {f"parser_health_{site}" for site in SITES} | {"quality_gate"}
     assert all(check.passed for check in verdicts.values())
+    assert verdicts["quality_gate"].description == "no page version held back"
     assert (verdicts["parser_health_thoidai"].description or "").startswith("thoidai: 3 new articles read")
     assert verdicts["parser_health_thanhuycantho"].description == "thanhuycantho: no new articles to judge"
 

@@ -340,7 +340,8 @@ def import_files(
             # version was raised re-parses the same bytes into a new document row.
             connection.execute(
                 """
-                INSERT INTO raw.documents
+                INSERT INTO raw.documents (url, site, kind, content_hash, parser, parser_version, title,
+                       published_at, author, lead, body_text, attachment_urls, parent_url, parsed_at)
                 SELECT url, site, kind, content_hash, parser, parser_version, title, published_at,
                        NULL, NULL, body_text, []::VARCHAR[], NULL, $now
                 FROM import_documents ON CONFLICT DO NOTHING
