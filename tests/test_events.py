@@ -394,3 +394,15 @@ def test_cung_trong_ngay_with_its_date_opens_another_activity_that_day() -> None
         "Cũng trong ngày 15/11, Hội Chữ thập đỏ tỉnh tổ chức Lễ trao học bổng. Tại buổi lễ ngày 15/11, ông An phát biểu."
     )
     assert events(text) == [("exchange", date(2023, 11, 15)), ("ceremony", date(2023, 11, 15))]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Chiều 15/11, đoàn tham quan Khu di tích Kim Liên.", "visit"),
+        ("Ngày 15/11, hai xã biên giới tổ chức Lễ kết nghĩa.", "ceremony"),
+        ("Chiều 15/11, đoàn dâng hoa tại Khu di tích Kim Liên và thăm Trường Đại học Vinh.", "visit"),
+    ],
+)
+def test_sightseeing_twinning_and_laying_flowers_on_a_visit(text: str, expected: str) -> None:
+    assert [type_ for type_, _ in events(text)] == [expected]
