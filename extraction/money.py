@@ -55,6 +55,11 @@ _NUMBER_WORD = alternation(
 WORD_AMOUNT = re.compile(
     rf"(?<!\w)(?P<words>(?i:{_NUMBER_WORD})(?:\s+(?i:{_NUMBER_WORD}))*)\s+(?:{_CURRENCY})(?!\w)"
 )
+# After an amount with a scale word but no currency, the rest of a list whose last amount names it
+_LIST_JOIN = r"\s*(?:,|và|hoặc)\s*(?:(?:và|hoặc)\s+)?"
+_LISTED_TO_CURRENCY = re.compile(
+    rf"(?:{_LIST_JOIN}(?:{_NUMBER})\s*(?:{_SCALE}))*{_LIST_JOIN}(?:{_NUMBER})\s*(?:{_SCALE})?\s*(?:{_CURRENCY})(?!\w)"
+)
 _QUALIFIERS: list[tuple[str, Qualifier]] = [
     (alternation(words), qualifier) for qualifier, words in _RULES["qualifiers"].items()
 ]
@@ -226,7 +231,10 @@ def find_amounts(doc: Document) -> list[Amount]:
         value, high, currency = values
         has_currency = any(match.group(code) for code in _CURRENCIES)
         sentence = doc.sentence_at(match.start())
-        if not has_currency:
+        listed = None if has_currency else _LISTED_TO_CURRENCY.match(key, match.end())
+        if listed:  # "1,25 triệu, 1,5 triệu và 2 triệu đồng": the list's currency
+            currency = next(code for code in _CURRENCIES if listed.group(code))
+        elif not has_currency:
             if _COUNTED.match(key, match.end()):
                 continue
             clause = key[max(sentence.start, match.start() - 60) : match.start()]

@@ -143,6 +143,7 @@ def test_the_schema_keeps_every_aid_amount_with_its_value_and_currency() -> None
     [
         "Dịp này, Quỹ trao 50 suất học bổng, mỗi suất 1.250.000 đồng, 1.500.000 đồng và 2.000.000 đồng "
         "tùy theo cấp học.",
+        "Quỹ trao 50 suất học bổng, mỗi suất 1,25 triệu, 1,5 triệu và 2 triệu đồng tùy cấp học.",
         "Quỹ Hỗ trợ giáo dục trao 50 suất học bổng cho học sinh nghèo vượt khó. Mỗi suất 1.250.000 đồng đối "
         "với học sinh tiểu học, 1.500.000 đồng đối với học sinh THCS và 2.000.000 đồng đối với học sinh THPT.",
     ],

@@ -328,3 +328,14 @@ def test_a_value_in_an_article_whose_headline_gives_aid_is_aid_with_the_headline
         "Công trình có tổng kinh phí 1,5 tỷ đồng, gồm 4 phòng học và nhà bếp."
     ).amounts
     assert (amount.value, amount.kind, amount.donor) == (1.5e9, "aid", "Tổ chức Hy vọng")
+
+
+def test_a_list_of_amounts_takes_the_currency_its_last_one_names() -> None:
+    assert amounts("Quỹ hỗ trợ các hộ 1,5 triệu, 2 triệu hoặc 3 triệu đồng tùy mức thiệt hại.") == {
+        (1.5e6, None, "VND", "aid", "exact"),
+        (2e6, None, "VND", "aid", "exact"),
+        (3e6, None, "VND", "aid", "exact"),
+    }
+    assert amounts("Năm 2023 có 1,2 triệu lượt khách và 3 triệu USD viện trợ.") == {
+        (3e6, None, "USD", "aid", "exact")
+    }
