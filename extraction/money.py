@@ -6,9 +6,14 @@ Vietnamese writes '.' between thousands and ',' before decimals. An amount
 needs a currency, or a scale word (triệu, tỷ) in a sentence about money. An
 amount in words needs a currency, and a scale word or a currency other than đồng.
 
-An amount is aid when its clause says so (a word of giving, a foreign NGO), when
-it is the budget of a project in an article about foreign NGOs, or when its
-clause only gives a value ("Tổng kinh phí là ...") and the sentence before gives aid.
+Amounts listed with scale words take the currency the list's last one names
+("1,25 triệu, 1,5 triệu và 2 triệu đồng").
+
+An amount is aid when its clause says so (a word of aid or of giving, a foreign
+NGO); when it is a project's budget or money disbursed in an article about
+foreign NGOs; or when its clause only gives a value ("Tổng kinh phí là ...") and
+the sentence before, or the headline, gives aid. Public money, investment and
+figures of the economy are never made aid by those last two rules.
 """
 
 from __future__ import annotations
