@@ -33,6 +33,10 @@ _DATE_LINE_NOISE = re.compile(
 )
 
 
+_SPELLED_DATE_LINE = re.compile(
+    r"(?<!\d)(\d{1,2})\s+tháng\s+(\d{1,2})\s*,?\s*(?:năm\s+)?((?:19|20)\d\d)(?!\d)", re.IGNORECASE
+)
+_DATE_LINE_AUTHOR = re.compile(r"(?i:tác giả|người viết|bài và ảnh|bài)\s*:.*$")
 _DATE_LINE_PLACE = re.compile(r"^[^\d,|:()]{2,30},\s*(?=(?:ngày\s+)?\d{1,2}\s*[/.\-])", re.IGNORECASE)
 
 
@@ -67,11 +71,14 @@ def find_publication_date(text: str) -> date | None:
         iso = re.fullmatch(r"((?:19|20)\d\d)-(\d{2})-(\d{2})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?", line)
         if iso:  # "2023-09-12 08:15"
             return make_date(int(iso.group(3)), int(iso.group(2)), int(iso.group(1)))
-        match = FULL_DATE.search(line) or SPELLED_DATE.search(line)  # "Ngày 16 tháng 11 năm 2023 10:20"
+        # "Ngày 16 tháng 11 năm 2023 10:20", "Thứ Hai, 12 tháng 9, 2023 15:20"
+        match = FULL_DATE.search(line) or _SPELLED_DATE_LINE.search(line)
         if not match:
             continue
-        # "Nghệ An, 19/10/2023": a date line may open with the place it was written in
-        rest = _DATE_LINE_NOISE.sub(" ", match.re.sub(" ", _DATE_LINE_PLACE.sub("", line)))
+        # "Nghệ An, 19/10/2023": a date line may open with the place it was written in; it may end
+        # with its author ("| Tác giả: Thanh Hải")
+        line = _DATE_LINE_AUTHOR.sub("", _DATE_LINE_PLACE.sub("", line))
+        rest = _DATE_LINE_NOISE.sub(" ", match.re.sub(" ", line))
         if sum(ch.isalpha() for ch in rest) <= 3:
             return make_date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
     # an official letter: "Cần Thơ, ngày 06 tháng 01 năm 2023"

@@ -177,9 +177,6 @@ def test_iso_date_line_is_read() -> None:
     assert prepare("Tựa bài\n2023-09-12 08:15\nThân bài.").published_on == date(2023, 9, 12)
 
 
-@pytest.mark.xfail(
-    strict=True, reason="date lines with a spelled month, a view count, a byline or 'Đăng ngày' are not read"
-)
 @pytest.mark.parametrize(
     "line",
     [
