@@ -293,6 +293,13 @@ def test_an_amount_whose_aid_cue_is_in_the_sentence_before_is_aid_with_its_parti
     assert (amount.donor, amount.recipient) == ("Tổ chức Đông Tây Hội ngộ", "Trường Tiểu học Tân Lập")
 
 
+def test_a_part_in_the_sentence_after_an_aid_is_aid() -> None:
+    result = amounts(
+        "Đoàn đã trao tặng 100 suất quà cho các hộ nghèo. Trong đó, 20 triệu đồng là tiền mặt, còn lại là hiện vật."
+    )
+    assert (2e7, None, "VND", "aid", "exact") in result
+
+
 def test_a_figure_of_the_economy_after_a_sentence_that_gives_aid_stays_other() -> None:
     assert amounts(
         "Quỹ Hy vọng trao 50 suất quà cho học sinh. Tổng giá trị sản xuất của huyện đạt 500 tỷ đồng."
