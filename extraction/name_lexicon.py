@@ -153,6 +153,8 @@ def _last_words(before: str, count: int) -> list[str]:
     if not before or before[-1] not in " \t:":
         return []
     words = before.replace(":", " ").split()[-count:]
+    if words and words[-1][:1] in "(\"“'‘":
+        words = [words[-1][1:]]  # "(ông Shin Choong Il)": a bracket or a quote opens the cue
     if not words or fold(words[-1]) not in _CUE_ENDINGS:
         return []
     return [" ".join(fold(word) for word in words[-size:]) for size in range(1, len(words) + 1)]

@@ -106,7 +106,7 @@ def _nearby_country(doc: Document, evidence: Evidence) -> str | None:
     for index in range(len(words) - 1, -1, -1):
         for size in range(min(5, len(words) - index), 0, -1):
             phrase = " ".join(words[index : index + size]).strip(",.;()")
-            code = country_code(phrase)
+            code = country_code(phrase) or _place_country(phrase)  # "tỉnh Savannakhet" -> LA
             if code and phrase[:1].isupper():
                 return code
     return None
