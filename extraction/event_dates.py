@@ -103,16 +103,20 @@ def dates_in(doc: Document, sentence: Sentence) -> list[Dated]:
         if _in_quotes(text, sentence, match.start()):
             continue  # "hôm nay" in a speech is the speaker's day, not surely the article's
         when = None
-        if match.group("day"):
+        written_day = bool(match.group("day"))
+        if written_day:
             year = int(match.group("year")) if match.group("year") else None
             when = _resolve(doc, sentence, int(match.group("day")), int(match.group("month")), year)
+            relative = resolve_relative(match.group(1), doc.published_on)
+            if match.group("open") != "(" and when and relative and abs((when - relative).days) > 2:
+                when, written_day = relative, False  # "Chiều qua, 4-5 đoàn khách ...": a count, not the day
         elif doc.published_on:
             when = resolve_relative(match.group(1), doc.published_on)
         if when:
             word = match.group(1).lower().split()[0]
             part_of_day = word if word != "hôm" else None
-            by_publication = not match.group("day")
-            found.append(Dated(when, match.start(), match.end(), part_of_day, by_publication=by_publication))
+            end = match.end() if written_day else match.end(1)
+            found.append(Dated(when, match.start(), end, part_of_day, by_publication=not written_day))
     return sorted(found, key=lambda dated: dated.start)
 
 

@@ -406,3 +406,8 @@ def test_cung_trong_ngay_with_its_date_opens_another_activity_that_day() -> None
 )
 def test_sightseeing_twinning_and_laying_flowers_on_a_visit(text: str, expected: str) -> None:
     assert [type_ for type_, _ in events(text)] == [expected]
+
+
+def test_a_count_after_a_relative_day_is_not_its_date() -> None:
+    [event] = find_events(prepare("Chiều qua, 4-5 đoàn khách đã đến thăm tỉnh.", PUBLISHED))
+    assert (event.date, event.dated_by_publication) == (date(2023, 11, 19), True)
