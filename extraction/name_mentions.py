@@ -185,10 +185,14 @@ def _is_full_name(words: list[str], strong: bool, roles: list[Role]) -> bool:
     """Whether the words are a whole name rather than a given name used as a reference."""
     if len(words) < 2 or len(words) > 5:
         return False
-    if fold(words[0]) in NEVER_FIRST and fold(words[0]) not in SURNAMES:
-        # "ông Ban Ki-moon": a foreign family name that is also a Vietnamese word, in a foreign name
-        if not (fold(words[0]) in FOREIGN_FAMILY_NAMES and is_foreign(words)):
-            return False
+    first = fold(words[0])
+    # "ông Ban Ki-moon": a foreign family name that is also a Vietnamese word may open a foreign name
+    if (
+        first in NEVER_FIRST
+        and first not in SURNAMES
+        and not (first in FOREIGN_FAMILY_NAMES and is_foreign(words))
+    ):
+        return False
     if fold(words[0]) in SURNAMES and len(words) <= 4:
         return True
     if looks_foreign(words):

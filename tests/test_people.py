@@ -304,6 +304,16 @@ FOREIGN_NAMED = [
         id="a-province-glued-to-an-honorific",
     ),
     pytest.param(
+        "Tổng Lãnh sự Hàn Quốc tại Đà Nẵng (ông Shin Choong Il) dự lễ cùng ông Ban Ki-moon.",
+        {"Shin Choong Il": "KR", "Ban Ki-moon": "KR"},
+        id="an-honorific-in-brackets-and-a-family-name-that-is-a-vietnamese-word",
+    ),
+    pytest.param(
+        "Thay mặt nhân dân tỉnh Savannakhet, ông Santiphap Phomvihane, Bí thư Tỉnh ủy, trao Huân chương.",
+        {"Santiphap Phomvihane": "LA"},
+        id="the-country-of-a-foreign-province-named-before",
+    ),
+    pytest.param(
         "Đại sứ Liên minh châu Âu Julien Guerrier và Thống đốc bang California Gavin Newsom gửi thư.",
         {"Julien Guerrier": None, "Gavin Newsom": "US"},
         id="western-names-after-a-region-or-a-state",
