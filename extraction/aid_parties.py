@@ -101,6 +101,9 @@ _JOINER = re.compile(rf"(?:{alternation(_ENTITIES['joiners'])})\s+(?=[{UPPER}]|(
 _AFTER_NAME = re.compile(rf"(?:{alternation(_ENTITIES['after_name'])})(?!\w)")
 _NUMBERED = re.compile(r"(?:số|quận|phường|khu)$", re.IGNORECASE)  # "Trường THCS số 2", "quận 1"
 _CAPITALISED = re.compile(rf"[{UPPER}0-9]")
+# numbers written in words, in lower case: they count what follows, inside no name ("Ba Vì" is capitalised);
+# not "một" ("Công ty TNHH một thành viên") nor the forms only written after "mươi" ("tư thục")
+_COUNT_WORDS = frozenset(["hai", "ba", "bốn", "năm", "sáu", "bảy", "bẩy", "tám", "chín", "mười"])
 _NAME_LINKS = frozenset({"-", "–", "&", "và", "for", "of", "the", "and", "de"})
 _MAX_WORDS = 14
 _CLAUSE_MARK = re.compile(r"[,;]")
@@ -320,8 +323,8 @@ def _name_end(doc: Document, start: int, end: int) -> int:
             return position
         if _AFTER_NAME.match(key, position) and previous[:1].isupper() and words > 1:
             return position
-        if token[0].isdigit() and not _NUMBERED.search(previous):
-            return position
+        if (token[0].isdigit() or token in _COUNT_WORDS) and not _NUMBERED.search(previous):
+            return position  # "cho tỉnh 3 dự án", "cho tỉnh ba dự án": a count opens the next phrase
         cut = _PUNCTUATION.search(token)
         if cut:
             return position + cut.start()

@@ -153,3 +153,12 @@ def test_who_receives_is_the_recipient_and_whom_from_the_donor() -> None:
 def test_the_donor_of_a_part_is_not_the_donor_of_its_total() -> None:
     text = "Tổng kinh phí dự án là 3,5 tỷ đồng, trong đó KOICA tài trợ 2,5 tỷ đồng, phần còn lại do tỉnh đối ứng."
     assert [party[0] for party in parties(text)] == [None, "KOICA"]
+
+
+def test_a_count_in_words_ends_a_recipient_but_a_capitalised_one_is_part_of_a_name() -> None:
+    [counted] = extract(
+        "JICA đã viện trợ cho tỉnh ba dự án với tổng giá trị khoảng bốn mươi triệu yên."
+    ).amounts
+    assert counted.recipient is None  # not "tỉnh ba dự án"
+    [named] = extract("Quỹ tặng 20 triệu đồng cho Trường Tiểu học Ba Vì.").amounts
+    assert named.recipient == "Trường Tiểu học Ba Vì"
