@@ -331,6 +331,8 @@ def measure_run(
     with _profiled(profile_dir, label):
         result = run_nightly_refresh(dagster_home, observer=watcher.observe)
     seconds = time.perf_counter() - started
+    if not result.success and _stopped(dagster_home, result.run_id):
+        raise KeyboardInterrupt  # Ctrl-C or SIGTERM stopped the run: the bench stops with it
     after = Counts.read(warehouse)
     by_kind = _since(before, after)
     handled = {
@@ -358,6 +360,18 @@ def measure_run(
         peak_rss_mb=watcher.peak_mb,
         stages=stages,
     )
+
+
+def _stopped(dagster_home: Path, run_id: str) -> bool:
+    """Whether the run failed because it was stopped, not because a step failed on its own."""
+    import dagster as dg
+
+    from cli.run import failed_steps
+    from settings import use_dagster_home
+
+    use_dagster_home(dagster_home)
+    with dg.DagsterInstance.get() as instance:
+        return any(error.startswith("stopped") for error in failed_steps(instance, run_id).values())
 
 
 @contextmanager
