@@ -207,6 +207,7 @@ def _after_title(text: str, body: list[Token], roles: list[Role]) -> tuple[Menti
     tail = _place_tail(text, body)
     rest, stripped_country, stripped_place = strip_title_words(body[tail:])
     stripped_place = stripped_place or bool(tail)
+    rest, stripped_title = _strip_titles(text, rest)
     if not rest:
         # "Chủ tịch Hồ Chí Minh": a known place name right after a bare position names the person
         if stripped_place and _person_place(text, body, roles):
@@ -237,7 +238,9 @@ def _after_title(text: str, body: list[Token], roles: list[Role]) -> tuple[Menti
             return None, used
         if organisation_like(text, prefix):
             return None, used  # "Giám đốc Plan International Việt Nam"
-        if rest[0] is not body[0] and not (stripped_country or stripped_place or body[0].acronym):
+        if rest[0] is not body[0] and not (
+            stripped_country or stripped_place or stripped_title or body[0].acronym
+        ):
             return None, used
         name_tokens = prefix
     words = [token.text for token in name_tokens]
@@ -255,6 +258,17 @@ def _after_title(text: str, body: list[Token], roles: list[Role]) -> tuple[Menti
     return Mention(
         display_tokens(text, name_tokens), start, end, _honorific_near(text, start), roles, True
     ), used
+
+
+def _strip_titles(text: str, rest: list[Token]) -> tuple[list[Token], bool]:
+    """Take royal and honorific titles off the front of a run: "Campuchia [Samdech Techo] Hun Sen"."""
+    stripped = False
+    while rest and (position := POSITION.match(text, rest[0].start)):
+        covered = sum(token.start < position.end() for token in rest)
+        if covered >= len(rest):
+            break
+        rest, stripped = rest[covered:], True
+    return rest, stripped
 
 
 def _foreign_given(token: Token) -> bool:

@@ -294,6 +294,12 @@ FOREIGN_NAMED = [
         id="royal-titles-stay-in-the-title",
     ),
     pytest.param(
+        "Quốc vương Campuchia Preah Bat Samdech Preah Boromneath Norodom Sihamoni và Thủ tướng Campuchia "
+        "Samdech Thipadei Hun Manet tiếp đoàn.",
+        {"Norodom Sihamoni": "KH", "Hun Manet": "KH"},
+        id="royal-titles-after-a-country-stay-in-the-title",
+    ),
+    pytest.param(
         "Chiều 5/6, tại Vinh Ngài Mitsuo Tanaka, Tổng Lãnh sự Nhật Bản, đã gặp lãnh đạo tỉnh.",
         {"Mitsuo Tanaka": "JP"},
         id="a-city-glued-to-an-honorific",
