@@ -89,21 +89,30 @@ def _is_country(key: str, name: str, start: int, end: int) -> bool:
     return not (proper.match(after) and after not in _NEIGHBOURS_OK and after not in {"Quốc"})
 
 
-# "Hội hữu nghị Việt - Triều": short names of the partner after "Việt -"
+# "Hội hữu nghị Việt - Triều", "Hội hữu nghị Hàn - Việt": short names of the partner beside "Việt"
 _SHORT_PARTNERS: dict[str, str] = _RULES["short_partners"]
-_SHORT_FRIENDSHIP = re.compile(r"(?<!\w)Việt\s*-\s*(" + "|".join(_SHORT_PARTNERS) + r")(?![\w-])")
+_SHORT_NAMES = "|".join(_SHORT_PARTNERS)
+_SHORT_FRIENDSHIP = re.compile(
+    rf"(?<!\w)Việt\s*-\s*({_SHORT_NAMES})(?![\w-])"
+    rf"|(?<![\w-])({_SHORT_NAMES})\s*-\s*Việt(?!\w)(?!\s+[{UPPER}])"  # not "... Trung - Việt Hưng"
+)
 
 
 def find_countries(doc: Document) -> list[CountryMention]:
     """Every mention of a foreign country, in order; Việt Nam itself is not one."""
-    mentions = [
-        CountryMention(
-            code=_SHORT_PARTNERS[match.group(1)],
-            name=doc.text[match.start(1) : match.end(1)],
-            evidence=doc.evidence(match.start(1), match.end(1)),
+    mentions = []
+    for match in _SHORT_FRIENDSHIP.finditer(doc.key):
+        group = 1 if match.group(1) else 2
+        before = _word_before(doc.key, match.start(group))
+        if group == 2 and _PROPER.match(before) and before not in _NEIGHBOURS_OK:
+            continue  # "Nguyễn Trung - Việt": a person's or a place's name
+        mentions.append(
+            CountryMention(
+                code=_SHORT_PARTNERS[match.group(group)],
+                name=doc.text[match.start(group) : match.end(group)],
+                evidence=doc.evidence(match.start(group), match.end(group)),
+            )
         )
-        for match in _SHORT_FRIENDSHIP.finditer(doc.key)
-    ]
     taken = {mention.evidence.start for mention in mentions}
     for match in _PATTERN.finditer(doc.key):
         name = match.group(1)

@@ -285,3 +285,8 @@ def test_regions_named_after_countries_are_not_countries(sentence: str, expected
 )
 def test_words_opening_a_sentence_before_a_short_name(sentence: str, expected: set[str]) -> None:
     assert codes(sentence) == expected
+
+
+def test_short_friendship_names_with_the_partner_first() -> None:
+    assert codes("Hội hữu nghị Hàn - Việt và Hội hữu nghị Thái - Việt ký kết hợp tác.") == {"KR", "TH"}
+    assert codes("Đoàn đi qua đường Nguyễn Trung - Việt Hưng.") == set()
