@@ -223,7 +223,7 @@ def _attach_details(doc: Document, mention: _Mention) -> None:
     if date_match and "\n" in date_match.group() and re.search(r"\n\s*N", date_match.group()):
         date_match = None  # "...\nNgày 18/4/2022, Tỉnh ủy ...": the next paragraph's date, not the document's
     date_start = date_match.end() if date_match else None
-    bare = re.compile(r"[ \t]*,?[ \t]*(?=\d)").match(key, position)
+    bare = re.compile(r"[ \t]*[,(]?[ \t]*(?=\d)").match(key, position)
     if date_start is None and bare:
         date_start = bare.end()  # "Chỉ thị số 12-CT/TW, 05/01/2022": on the same line only
     if date_start is not None:

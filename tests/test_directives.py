@@ -382,6 +382,7 @@ def test_a_letter_is_a_cong_van(sentence: str, expected: tuple[str, str, str | N
     [
         "Thực hiện Chỉ thị số 12-CT/TW ngày 05 tháng 01 năm 2022 của Ban Bí thư, Tỉnh ủy ban hành kế hoạch.",
         "Quán triệt Chỉ thị số 12-CT/TW (ngày 05/01/2022) của Ban Bí thư.",
+        "Quán triệt Chỉ thị số 12-CT/TW (05/01/2022) của Ban Bí thư.",
         "Chỉ thị số 12-CT/TW của Ban Bí thư ban hành ngày 05/01/2022 đã đi vào cuộc sống.",
         "Chỉ thị số 12-CT/TW được Ban Bí thư ban hành ngày 05/01/2022 là văn bản quan trọng.",
         "Ngày 05/01/2022, Ban Bí thư Trung ương Đảng khóa XIII đã ký ban hành Chỉ thị số 12-CT/TW.",
