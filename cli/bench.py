@@ -49,9 +49,17 @@ def bench(
     """Run nightly_refresh three times over a scale portal of N articles (a full build, a night with no
     change, a night with 1% new and edited) with delay 0, in a temporary folder, and report per stage
     seconds, documents/s and peak RSS, the requests of each night and the files' sizes."""
-    from cli.benchmark import markdown, run_bench, write_doc
+    from cli.benchmark import RunFigures, markdown, run_bench, run_json, write_doc
 
-    result = run_bench(articles, folder, profile_dir)
+    partial: dict[str, object] = {"articles": articles}
+
+    def save(key: str, figures: RunFigures) -> None:
+        """Each run's figures as soon as it ends, so a bench stopped half-way keeps them."""
+        if json_path:
+            partial[key] = run_json(figures)
+            json_path.write_text(json.dumps(partial, indent=2) + "\n", encoding="utf-8")
+
+    result = run_bench(articles, folder, profile_dir, on_run=save)
     table = markdown(result)
     click.echo(table)
     if not no_doc:

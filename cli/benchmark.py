@@ -46,6 +46,8 @@ STAGES = ("crawl", "parse", "extract", "dbt", "publish")
 SAMPLE_S = 0.2
 NEW_SHARE = 0.01  # the third run's new (and edited) articles, as a share of N
 MB = 1024 * 1024
+# the three runs: their JSON key, their label, the portal's day
+RUNS = (("full", "full build", 1), ("night_0pct", "night, no change", 1), ("night_1pct", "night, 1% new", 2))
 DOC_START, DOC_END = "<!-- bench:start -->", "<!-- bench:end -->"
 
 
@@ -84,18 +86,7 @@ class BenchResult:
     def as_json(self) -> dict[str, Any]:
         """The figures under the keys issue 13 names: articles, full, night_0pct, night_1pct, stages."""
 
-        def run(figures: RunFigures) -> dict[str, Any]:
-            return {
-                "seconds": round(figures.seconds, 1),
-                "success": figures.success,
-                "requests": figures.requests,
-                "requests_by_kind": figures.requests_by_kind,
-                "documents": figures.documents,
-                "docs_per_s": round(figures.docs_per_s, 1),
-                "peak_rss_mb": round(figures.peak_rss_mb),
-                "stages": {name: _rounded(asdict(stage)) for name, stage in figures.stages.items()},
-            }
-
+        run = run_json
         return {
             "articles": self.articles,
             "full": run(self.full),
@@ -105,6 +96,20 @@ class BenchResult:
             "database_mb": {name: round(size, 1) for name, size in self.database_mb.items()},
             "machine": self.machine,
         }
+
+
+def run_json(figures: RunFigures) -> dict[str, Any]:
+    """One run's figures as JSON."""
+    return {
+        "seconds": round(figures.seconds, 1),
+        "success": figures.success,
+        "requests": figures.requests,
+        "requests_by_kind": figures.requests_by_kind,
+        "documents": figures.documents,
+        "docs_per_s": round(figures.docs_per_s, 1),
+        "peak_rss_mb": round(figures.peak_rss_mb),
+        "stages": {name: _rounded(asdict(stage)) for name, stage in figures.stages.items()},
+    }
 
 
 def _rounded(values: dict[str, float]) -> dict[str, float]:
@@ -253,14 +258,23 @@ def _since(before: Counts, after: Counts) -> dict[str, int]:
 # --- the benchmark -----------------------------------------------------------------------------------
 
 
-def run_bench(articles: int, folder: Path | None = None, profile_dir: Path | None = None) -> BenchResult:
+# called after each run with its key (full, night_0pct, night_1pct) and figures: partial results survive
+RunReport = Callable[[str, RunFigures], None]
+
+
+def run_bench(
+    articles: int,
+    folder: Path | None = None,
+    profile_dir: Path | None = None,
+    on_run: RunReport | None = None,
+) -> BenchResult:
     """The three runs over a scale portal of `articles` articles, in `folder` (default: a new
     temporary folder, removed afterwards). Dagster's and dbt's output go to output.log there, as
     `doingoai run` keeps them off the terminal; a line per run comes to the terminal (the end of
     that log too when a run fails)."""
     if folder is None:
         with tempfile.TemporaryDirectory(prefix="doingoai-bench-") as temporary:
-            return run_bench(articles, Path(temporary), profile_dir)
+            return run_bench(articles, Path(temporary), profile_dir, on_run)
     from cli.run import terminal_apart
 
     folder.mkdir(parents=True, exist_ok=True)
@@ -271,7 +285,7 @@ def run_bench(articles: int, folder: Path | None = None, profile_dir: Path | Non
             terminal.write(line + "\n")
             terminal.flush()
 
-        result = _bench(articles, folder, profile_dir, log)
+        result = _bench(articles, folder, profile_dir, log, on_run)
         if not all(run.success for run in (result.full, result.night_0pct, result.night_1pct)):
             sys.stdout.flush()
             tail = output.read_text(encoding="utf-8", errors="replace").splitlines()[-60:]
@@ -279,7 +293,13 @@ def run_bench(articles: int, folder: Path | None = None, profile_dir: Path | Non
     return result
 
 
-def _bench(articles: int, folder: Path, profile_dir: Path | None, log: Callable[[str], None]) -> BenchResult:
+def _bench(
+    articles: int,
+    folder: Path,
+    profile_dir: Path | None,
+    log: Callable[[str], None],
+    on_run: RunReport | None,
+) -> BenchResult:
     warehouse, analytics, dagster_home = (
         folder / "warehouse.duckdb",
         folder / "analytics.duckdb",
@@ -301,7 +321,7 @@ def _bench(articles: int, folder: Path, profile_dir: Path | None, log: Callable[
             }
         )
         runs: list[RunFigures] = []
-        for label, day in (("full build", 1), ("night, no change", 1), ("night, 1% new", 2)):
+        for key, label, day in RUNS:
             set_portal_day(address, day)
             figures = measure_run(dagster_home, warehouse, {portal.pid}, profile_dir, label)
             log(
@@ -309,6 +329,8 @@ def _bench(articles: int, folder: Path, profile_dir: Path | None, log: Callable[
                 f"peak {figures.peak_rss_mb:.0f} MB{'' if figures.success else ', FAILED'}"
             )
             runs.append(figures)
+            if on_run:
+                on_run(key, figures)
     sizes = {
         "warehouse": _size_mb(warehouse),
         "analytics": _size_mb(analytics),
