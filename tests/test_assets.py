@@ -192,7 +192,7 @@ def test_the_row_count_guard_judges_every_mart_against_the_published_copy(
     db, analytics = tmp_path / "warehouse.duckdb", tmp_path / "analytics.duckdb"
     warehouse = WarehouseResource(db_path=str(db), analytics_path=str(analytics))
     marts(db, {"dim_site": 4, "dim_article": 60})
-    first = by_asset(check_results(mart_row_count_guard(warehouse=warehouse)))
+    first = by_asset(check_results(mart_row_count_guard(dg.build_asset_check_context(), warehouse=warehouse)))
     assert set(first) == {"/".join(key.path) for key in MART_KEYS}
     assert all(result.passed for result in first.values())  # nothing published yet: nothing to lose
     assert first["marts/dim_article"].description == (
@@ -201,14 +201,19 @@ def test_the_row_count_guard_judges_every_mart_against_the_published_copy(
 
     analytics_copy(dg.build_asset_context(), warehouse=warehouse)
     marts(db, {"dim_site": 4, "dim_article": 30})
-    shrunk = by_asset(check_results(mart_row_count_guard(warehouse=warehouse)))
+    shrunk = by_asset(
+        check_results(mart_row_count_guard(dg.build_asset_check_context(), warehouse=warehouse))
+    )
     assert [key for key, result in shrunk.items() if not result.passed] == ["marts/dim_article"]
     assert (shrunk["marts/dim_article"].description or "").startswith(
         "dim_article: 30 rows built, 60 published (-30): a loss of 50%, over the 20% allowed"
     )
 
     monkeypatch.setenv("DOINGOAI_MART_MAX_SHRINK", "0.6")
-    assert all(result.passed for result in check_results(mart_row_count_guard(warehouse=warehouse)))
+    assert all(
+        result.passed
+        for result in check_results(mart_row_count_guard(dg.build_asset_check_context(), warehouse=warehouse))
+    )
 
 
 def test_the_extraction_yield_check_fails_a_collapse_and_forgives_a_quiet_night(tmp_path: Path) -> None:
