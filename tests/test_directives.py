@@ -344,9 +344,6 @@ def test_issuer_and_date_written_before_ban_hanh() -> None:
     assert (directive.issuer, directive.issued_on) == ("Ban Thường vụ Tỉnh ủy", date(2022, 4, 18))
 
 
-@pytest.mark.xfail(
-    strict=True, reason="the issuer runs on into the verb phrase ('Ban Bí thư được quán triệt')"
-)
 @pytest.mark.parametrize(
     "sentence",
     [
