@@ -65,13 +65,13 @@ def is_foreign(words: list[str] | tuple[str, ...]) -> bool:
     Hyphens before lower-case syllables mark a transliterated foreign name ("Cay-xỏn Phôm-vi-hản",
     "Xu-pha-nu-vông"); Vietnamese names are never written so.
     """
-    for word in words:
-        parts = [part for part in re.split(r"['’-]", word) if part]
-        if any(not is_viet(part) for part in parts) or any(
-            part[:1].islower() for part in word.split("-")[1:]
-        ):
-            return True
-    return False
+    return any(map(_foreign_word, words))
+
+
+@lru_cache(maxsize=16384)
+def _foreign_word(word: str) -> bool:
+    parts = [part for part in re.split(r"['’-]", word) if part]
+    return any(not is_viet(part) for part in parts) or any(part[:1].islower() for part in word.split("-")[1:])
 
 
 def looks_foreign(words: list[str] | tuple[str, ...]) -> bool:
@@ -259,9 +259,9 @@ _SPACED_DASH = re.compile(r"[ \t]+[-–][ \t]+")
 
 
 def _dash_joins(text: str, head: list[Token], tail: list[Token]) -> bool:
-    if not (2 <= len(tail) <= 4 and len(head) >= 2) or not _SPACED_DASH.fullmatch(
-        text, head[-1].end, tail[0].start
-    ):
+    if not (2 <= len(tail) <= 4 and len(head) >= 2 and tail[0].start - head[-1].end <= 5):
+        return False
+    if not _SPACED_DASH.fullmatch(text, head[-1].end, tail[0].start):
         return False
     last_two = head[-2:]
     if any(fold(token.text) in SURNAMES or token.acronym or not is_viet(token.text) for token in last_two):

@@ -185,16 +185,16 @@ def _names_someone(piece: str, after_position: bool = False) -> bool:
     # a foreign name after the country or place that ends a title: "Đại sứ Nhật Bản Ito Naoki"
     words = [token.text for token in rest]
     return (
-        (
-            stripped_country
-            or stripped_place
-            or (after_position and last[0].start == len(piece) - len(piece.lstrip()))
-            or bool(_POSITION_AT_END.search(piece, 0, last[0].start))
-        )
-        and 2 <= len(words) <= 5
+        2 <= len(words) <= 5
         and looks_foreign(words)
         and not POSITION.match(piece, rest[0].start)  # "Preah Bat Samdech ...": a royal title
         and not organisation_like(piece, rest)
+        and (
+            stripped_country
+            or stripped_place
+            or (after_position and last[0].start == len(piece) - len(piece.lstrip()))
+            or bool(_POSITION_AT_END.search(piece, max(0, last[0].start - 60), last[0].start))
+        )
     )
 
 
