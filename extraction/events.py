@@ -31,7 +31,7 @@ from extraction.event_participants import add_participants
 from extraction.people import find_people
 from extraction.records import CountryMention, Event, EventType, Organization, Person
 from extraction.rules import alternation, load
-from extraction.text import Document, Sentence, split_clauses
+from extraction.text import UPPER, Document, Sentence, split_clauses
 from extraction.variants import flex, fold_phrase
 
 # --- what an activity is called --------------------------------------------------------------
@@ -61,6 +61,14 @@ _SAME_DAY = re.compile(
 )
 # "Cũng trong ngày 15/11, ...", "Cùng ngày 15/11, ...": another activity on a day already dated
 _ALSO_THAT_DAY = re.compile(r"\s*(?i:cũng\s+(?:trong|vào)|cùng)\s+")
+# A delegation going to a place is a visit even without a word for one ("Sáng 4/12, đoàn đại biểu
+# tỉnh Hủa Phăn ... đã sang tỉnh Thanh Hóa"): "đoàn", then a verb of going and a place.
+_DELEGATION_GOES = re.compile(
+    rf"(?<!\w)(?i:đoàn)(?:\s[^;]{{0,150}}?)?\s(?P<verb>(?:(?i:đã|vừa)\s+)?(?i:{alternation(_RULES['going']['verbs'])}))"
+    rf"\s+(?:(?i:{alternation(_RULES['going']['places'])})\s|[{UPPER}])"
+)
+# "Công đoàn", "Tập đoàn", "Thành đoàn" are no delegations (rules/events.toml, [delegations])
+_NOT_A_DELEGATION = re.compile(rf"(?<!\w)(?:{alternation(_RULES['delegations']['not_after'])})\s+$")
 _CLOSING = re.compile(rf"(?i:{alternation(_RULES['dates']['closing'])})")
 _HISTORY_YEARS: int = _RULES["dates"]["history_years"]
 _PREFERENCES = _RULES["preferences"]
@@ -233,6 +241,9 @@ def _activity(
     end = start if end is None else end
     keywords = [m for m in _KEYWORD.finditer(text, sentence.start, sentence.end) if _is_activity(text, m)]
     if not keywords:
+        going = _DELEGATION_GOES.search(text, end, sentence.end)
+        if going and not _NOT_A_DELEGATION.search(text, max(0, going.start() - 15), going.start()):
+            return "visit", going.start("verb")
         return None
     after = [m for m in keywords if m.start() >= end]
     before = [m for m in keywords if m.end() <= start]
