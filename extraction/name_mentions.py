@@ -223,6 +223,9 @@ def _after_title(text: str, body: list[Token], roles: list[Role]) -> tuple[Menti
     if name_tokens and name_tokens[0] is not rest[0] and _foreign_given(rest[0]):
         name_tokens = None  # "Khăm Phăn Phôm Ma Thắt": a Lao name, whose "Ma" is no surname
     if name_tokens is None:
+        office = _name_after_office(text, rest)
+        if office:
+            rest, stripped_country = office, True  # "Plan International Việt Nam [Tanya Khan]"
         prefix = name_prefix(text, rest)
         words = [token.text for token in prefix]
         if not (2 <= len(words) <= 5):
@@ -258,6 +261,16 @@ def _after_title(text: str, body: list[Token], roles: list[Role]) -> tuple[Menti
     return Mention(
         display_tokens(text, name_tokens), start, end, _honorific_near(text, start), roles, True
     ), used
+
+
+def _name_after_office(text: str, rest: list[Token]) -> list[Token] | None:
+    """The name after an organisation's office in a country, in Latin script: "Giám đốc quốc gia
+    [Plan International Việt Nam] Tanya Khan"; None when the run holds no such office."""
+    for index in range(1, len(rest) - 2):
+        size = leading_country(rest[index:])
+        if size and 2 <= len(rest) - index - size <= 4 and organisation_like(text, rest[: index + size]):
+            return rest[index + size :]
+    return None
 
 
 def _strip_titles(text: str, rest: list[Token]) -> tuple[list[Token], bool]:

@@ -450,3 +450,9 @@ def test_two_spellings_of_one_lao_name_are_one_person() -> None:
     assert set(found) == {"Cay-xỏn Phôm-vi-hản", "Nguyễn Văn Nam", "Nguyễn Văn Năm"}
     assert len(found["Cay-xỏn Phôm-vi-hản"].mentions) == 2
     assert found["Cay-xỏn Phôm-vi-hản"].country == "LA"
+
+
+def test_a_name_after_an_organisations_office_in_latin_script() -> None:
+    found = people("Giám đốc quốc gia Plan International Việt Nam Tanya Khan cho biết tổ chức sẽ hỗ trợ.")
+    assert set(found) == {"Tanya Khan"}
+    assert found["Tanya Khan"].titles == ["Giám đốc quốc gia Plan International Việt Nam"]
