@@ -5,7 +5,9 @@ A mention is a document-type word followed by a number and maybe a code
 ("Chỉ thị số 12-CT/TW", "Kế hoạch 716/KH-UBND", "chỉ thị số 12"), or a bare
 number whose code names the type ("số 677-CV/TU", "Số: 91/KH-UBND"). Mentions
 of one document are merged: the coded form gives the code, whichever mention
-carries them gives the date and the issuer.
+carries them gives the date and the issuer (read by extraction/directive_details.py).
+A word naming any document ("văn bản số 763/UBND-VX") takes its type from the code, and
+a code naming no type (the issuer and its office) is a letter, a công văn.
 
 A document's title (its subject, trích yếu) is what follows "về" / "v/v" right after
 its own number, date and issuer, without the "về". It belongs to that document
@@ -24,7 +26,8 @@ from dataclasses import dataclass
 from datetime import date
 from itertools import pairwise
 
-from extraction.dates import FULL_DATE, full_date_at, make_date
+from extraction.dates import FULL_DATE, full_date_at
+from extraction.directive_details import DATE_AFTER, details_after, details_around
 from extraction.records import Directive, DirectiveRelation, DirectiveType, Evidence
 from extraction.rules import alternation, load
 from extraction.text import UPPER, Document
@@ -52,34 +55,6 @@ MENTION = re.compile(
 )
 BARE_NUMBER = re.compile(rf"(?<![\w])(?:số|Số|SỐ)\s*:?\s*(\d{{1,5}})\s*[-/]\s*({_CODE})")
 LIST_MORE = re.compile(rf"\s*(?:,|;|và)\s*(?:số\s*)?{_NUMBER_CODE}")
-DATE_AFTER = re.compile(
-    r"\s*[,(]?\s*(?:(?:được\s+)?(?:ký\s+)?(?:ban hành|ra|ký)\s+)?(?:vào\s+)?(?:ngày|ngay)\s*:?\s*",
-    re.IGNORECASE,
-)
-# After the issuer: "... của Ban Bí thư (ban hành) ngày 05/01/2022"
-DATE_AFTER_ISSUER = re.compile(
-    r"\s*,?\s*(?:(?:đã\s+)?(?:ký\s+)?(?:ban hành|ký)\s+)?(?:vào\s+)?ngày\s*:?\s*", re.IGNORECASE
-)
-# The issuer, then the date: "... được Ban Bí thư ban hành ngày 05/01/2022"
-ISSUER_THEN_DATE = re.compile(
-    rf"\s*,?\s*(?:được|do)\s+(?P<issuer>[{UPPER}][^,;:\"“”(\n]{{1,80}}?)\s+(?:ký\s+)?ban hành\s+"
-    r"(?:vào\s+)?ngày\s*:?\s*"
-)
-# The sentence before a document dates and issues it: "Ngày 18/4/2022, Ban Thường vụ Tỉnh ủy (đã) ban hành"
-DATED_BEFORE = re.compile(
-    rf"(?:^|[.;]\s+|\n)(?i:vào\s+)?(?i:ngày)\s+(?P<date>\d{{1,2}}\s*[/.-]\s*\d{{1,2}}\s*[/.-]\s*\d{{4}}"
-    r"|\d{1,2}\s+tháng\s+\d{1,2}\s*,?\s*năm\s+\d{4})\s*,\s*"
-    rf"(?P<issuer>[{UPPER}][^,;:\"“”(\n]{{1,80}}?)\s+(?:đã\s+|vừa\s+)?(?:ký\s+)?(?:ban hành|ký|có|gửi|ra)\s+(?:các\s+)?$"
-)
-# A letter's header: its number, then "<place>, ngày 10 tháng 01 năm 2023" within a few lines
-LETTER_DATELINE = re.compile(
-    r"[^\d,|\n]{2,40},\s*ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s*,?\s*năm\s+(\d{4})", re.IGNORECASE
-)
-_TIMESTAMP_AFTER = re.compile(r"\s*[|,-]?\s*(?:lúc\s*)?\d{1,2}\s*[:h]\s*\d{2}", re.IGNORECASE)
-ISSUER_AFTER = re.compile(
-    rf"\s*,?\s*(?:của|do)\s+((?:[{UPPER}])"
-    rf"[^,;:\"“”(\n]{{1,80}}?)(?=\s+(?:{alternation(_RULES['issuers']['ends'])})\b|\s*[,;:\"“”(\n.]|$)"
-)
 # Where a subject starts, on the key (quotes unified to '"'): after an optional "khóa XI", a "về" or
 # "v/v" (and "việc"), maybe inside quotes ('"Về ..."' or 'về "..."').
 # On the next line it is a title only under a number that stands alone on its line (a letter's header:
@@ -208,72 +183,13 @@ def _preceded_by_type_word(key: str, start: int) -> bool:
 
 
 def _attach_details(doc: Document, mention: _Mention) -> None:
-    """Date and issuer written right after a mention, else around it.
-
-    Right after: "số 12-CT/TW ngày 05/01/2022 của Ban Bí thư", "(ngày 05/01/2022)", "..., 05/01/2022"
-    on the same line (but a date followed by a time is the page's date line). Then the issuer may
-    give the date ("của Ban Bí thư ban hành ngày ...", "được Ban Bí thư ban hành ngày ..."); else the
-    clause before the document ("Ngày 18/4/2022, Ban Thường vụ Tỉnh ủy ban hành Kế hoạch số 87");
-    else, for a letter's own number in its header, the letter's dateline ("Cần Thơ, ngày 06 tháng 01
-    năm 2023"). Never the article's date line.
-    """
-    key, text = doc.key, doc.text
-    position = mention.end
-    date_match = DATE_AFTER.match(key, position)
-    if date_match and "\n" in date_match.group() and re.search(r"\n\s*N", date_match.group()):
-        date_match = None  # "...\nNgày 18/4/2022, Tỉnh ủy ...": the next paragraph's date, not the document's
-    date_start = date_match.end() if date_match else None
-    bare = re.compile(r"[ \t]*[,(]?[ \t]*(?=\d)").match(key, position)
-    if date_start is None and bare:
-        date_start = bare.end()  # "Chỉ thị số 12-CT/TW, 05/01/2022": on the same line only
-    if date_start is not None:
-        found = full_date_at(key, date_start)
-        if found and (date_match or not _TIMESTAMP_AFTER.match(key, found[1])):
-            mention.issued_on, position = found
-    issuer = ISSUER_AFTER.match(text, position)
-    if issuer:
-        mention.issuer = issuer.group(1).strip()
-        position = issuer.end()
-        later = DATE_AFTER_ISSUER.match(key, position) if mention.issued_on is None else None
-        if later and (found := full_date_at(key, later.end())):
-            mention.issued_on, position = found
-    elif mention.issued_on is None and (by := ISSUER_THEN_DATE.match(text, position)):
-        found = full_date_at(key, by.end())
-        if found:
-            mention.issuer = by.group("issuer").strip()
-            mention.issued_on, position = found
-    mention.details_end = position
+    """The issue date and issuer written after a mention, else around it (extraction/directive_details.py)."""
+    after = details_after(doc, mention.end)
+    mention.issued_on, mention.issuer, mention.details_end = after.issued_on, after.issuer, after.end
     if mention.issued_on is None:
-        _date_from_around(doc, mention)
-
-
-def _date_from_around(doc: Document, mention: _Mention) -> None:
-    """The date (and issuer) a clause before the document gives, or its letter's dateline."""
-    key = doc.key
-    sentence = doc.sentence_at(mention.start)
-    opens = max(sentence.start, mention.start - 300)  # a bounded window, so long sentences stay linear
-    before = DATED_BEFORE.search(key[opens : mention.start])  # sliced: "^" is the window's start
-    if before:
-        mention.issued_on = _written_date(before.group("date"))
-        issuer = doc.text[opens + before.start("issuer") : opens + before.end("issuer")]
-        mention.issuer = mention.issuer or issuer.strip()
-        return
-    # the line around the number, read in bounded windows (a text without line breaks stays linear)
-    reach = max(0, mention.start - 200)
-    line_start = max(key.rfind("\n", reach, mention.start) + 1, reach)
-    line_end = key.find("\n", mention.end, mention.end + 61)
-    line_end = len(key) if line_end < 0 else line_end
-    if key[line_start : mention.start].strip(" *|:") or line_end - mention.end > 60:
-        return  # not a number heading a short line of its own: no letter's header
-    dateline = LETTER_DATELINE.search(key, mention.end, min(len(key), mention.end + 300))
-    if dateline and sum(bool(line.strip()) for line in key[mention.end : dateline.start()].split("\n")) <= 6:
-        mention.issued_on = make_date(*(int(dateline.group(i)) for i in (1, 2, 3)))
-
-
-def _written_date(written: str) -> date | None:
-    """'18/4/2022' or '18 tháng 4 năm 2022' as a date."""
-    numbers = [int(n) for n in re.findall(r"\d+", written)]
-    return make_date(*numbers) if len(numbers) == 3 else None
+        around = details_around(doc, mention.start, mention.end)
+        mention.issued_on = around.issued_on
+        mention.issuer = mention.issuer or around.issuer
 
 
 def _title(doc: Document, mention: _Mention, mentions: list[_Mention]) -> str | None:
