@@ -159,8 +159,8 @@ def _mentions(doc: Document) -> list[_Mention]:
     taken_starts = [start for start, _ in taken]
     reach = list(itertools.accumulate((end for _, end in taken), max))
     for match in BARE_NUMBER.finditer(key):
-        before = bisect.bisect_right(taken_starts, match.start()) - 1
-        if before >= 0 and reach[before] > match.start():
+        preceding = bisect.bisect_right(taken_starts, match.start()) - 1
+        if preceding >= 0 and reach[preceding] > match.start():
             continue
         code = _clean_code(match.group(2))
         type_ = _type_from_code(code)
