@@ -207,8 +207,10 @@ def _pending(connection: duckdb.DuckDBPyConnection, version: str) -> list[_Pendi
     """
     rows = connection.execute(
         """
-        WITH current_parse AS (
-            SELECT * FROM raw.documents
+        WITH current_parse AS (  -- keys and lengths only: the texts are read chunk by chunk
+            SELECT url, content_hash, parser_version, site, published_at, parent_url, parsed_at,
+                   length(body_text) AS text_chars
+            FROM raw.documents
             QUALIFY row_number() OVER (PARTITION BY url, content_hash ORDER BY parsed_at DESC, parser_version DESC) = 1
         ),
         article_dates AS (
@@ -216,7 +218,7 @@ def _pending(connection: duckdb.DuckDBPyConnection, version: str) -> list[_Pendi
         )
         SELECT d.url, d.content_hash, d.parser_version, d.site,
                CAST(timezone('Asia/Ho_Chi_Minh', coalesce(d.published_at, parent.published_at)) AS DATE),
-               length(d.body_text)
+               d.text_chars
         FROM current_parse d
         LEFT JOIN article_dates parent ON parent.url = d.parent_url
         WHERE NOT EXISTS (
