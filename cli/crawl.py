@@ -45,6 +45,7 @@ def print_summary(crawled: dict[str, CrawlSummary], parsed: dict[str, ParseSumma
         "deferred",
         "parsed",
         "parse failed",
+        "held back",  # parsed but not made current: the quality gate (raw.held_versions)
     ):
         table.add_column(column, justify="left" if column == "site" else "right")
     for site, summary in crawled.items():
@@ -63,6 +64,7 @@ def print_summary(crawled: dict[str, CrawlSummary], parsed: dict[str, ParseSumma
                     summary.deferred,
                     parse.parsed,
                     parse.failed,
+                    parse.held,
                 ),
             ),
         )
