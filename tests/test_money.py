@@ -346,3 +346,15 @@ def test_a_list_of_amounts_takes_the_currency_its_last_one_names() -> None:
     assert amounts("Năm 2023 có 1,2 triệu lượt khách và 3 triệu USD viện trợ.") == {
         (3e6, None, "USD", "aid", "exact")
     }
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="issue 16, aid cue in an earlier sentence: only the sentence before and the headline are read",
+)
+def test_a_value_two_sentences_after_its_aid_is_aid() -> None:
+    assert amounts(
+        "Bệnh viện tỉnh nâng cao chất lượng khám chữa bệnh\n"
+        "Sáng 3/5, Tổ chức Hy vọng trao tặng thiết bị y tế cho Bệnh viện tỉnh. "
+        "Các thiết bị gồm 2 máy siêu âm và 5 máy thở hiện đại. Tổng giá trị là 2 tỷ đồng."
+    ) == {(2e9, None, "VND", "aid", "exact")}
