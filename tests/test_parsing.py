@@ -242,3 +242,14 @@ def test_parser_health_reads_what_the_parser_recorded_not_the_pages(tmp_path: Pa
     assert health.examples["title"] == url(2)
     later = parser_health(db, since=datetime.now(UTC), sites=[SITE])[SITE]
     assert later.articles == 0
+
+
+def test_pages_of_a_site_no_longer_configured_wait_without_stopping_the_others(tmp_path: Path) -> None:
+    db = tmp_path / "w.duckdb"
+    land(db, url(1), article().encode(), START)
+    orphan = land(db, url(2), article("Trang của một site cũ").encode(), START)
+    with connect(db) as connection:  # its site file was removed, or is broken and skipped
+        connection.execute("UPDATE raw.pages SET site = 'gone' WHERE content_hash = ?", [orphan])
+    assert parse_pending(db) == {SITE: parsing.ParseSummary(parsed=1)}
+    assert parse_pending(db, sites=["gone"]) == {}
+    assert query(db, "SELECT url FROM raw.documents") == [(url(1),)]

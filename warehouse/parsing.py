@@ -101,7 +101,8 @@ def parse_pending(
     min_share = settings.gate_min_share if min_share is None else min_share
     configs = load_sites()
     summaries: dict[str, ParseSummary] = {}
-    pending = _pending_keys(db_path, sites)
+    # a site whose file is missing or broken (skipped by load_sites) keeps its pages pending
+    pending = _pending_keys(db_path, [site for site in sites or configs if site in configs])
     batches = [pending[start : start + batch_size] for start in range(0, len(pending), batch_size)]
     with worker_pool(settings.workers if len(batches) > 1 else 1) as run:
         for keys in batches:
@@ -120,22 +121,24 @@ def parse_pending(
     return summaries
 
 
-def _pending_keys(db_path: str | Path | None, sites: list[str] | None) -> list[tuple[str, str]]:
-    """The pending (url, content_hash) keys: keys only, so 100,000 of them are a few MB. Ordered by
-    site, URL and first sight, so a URL's versions are judged oldest first."""
+def _pending_keys(db_path: str | Path | None, sites: list[str]) -> list[tuple[str, str]]:
+    """The pending (url, content_hash) keys of `sites`: keys only, so 100,000 of them are a few MB.
+    Ordered by site, URL and first sight, so a URL's versions are judged oldest first."""
     with connect(db_path) as connection:
         migrate(connection)
+        if not sites:
+            return []
         keys = connection.execute(
-            f"""
+            """
             SELECT p.url, p.content_hash FROM raw.pages p
-            WHERE p.kind IN ('article', 'attachment') {"AND p.site IN (SELECT unnest($sites))" if sites else ""}
+            WHERE p.kind IN ('article', 'attachment') AND p.site IN (SELECT unnest($sites))
               AND NOT EXISTS (SELECT 1 FROM raw.documents d WHERE d.url = p.url
                               AND d.content_hash = p.content_hash AND d.parser_version = $version)
               AND NOT EXISTS (SELECT 1 FROM raw.held_versions h WHERE h.url = p.url
                               AND h.content_hash = p.content_hash AND h.parser_version = $version)
             ORDER BY p.site, p.url, p.first_seen_at
             """,
-            {"version": PARSER_VERSION, **({"sites": list(sites)} if sites else {})},
+            {"version": PARSER_VERSION, "sites": sites},
         ).fetchall()
     return keys
 
