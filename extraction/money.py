@@ -12,7 +12,7 @@ Amounts listed with scale words take the currency the list's last one names
 An amount is aid when its clause says so (a word of aid or of giving, a foreign
 NGO); when it is a project's budget or money disbursed in an article about
 foreign NGOs; or when its clause only gives a value ("Tổng kinh phí là ...") and
-the sentence before, or the headline, gives aid. Public money, investment and
+one of the few sentences before it in its paragraph, or the headline, gives aid. Public money, investment and
 figures of the economy are never made aid by those last two rules.
 """
 
@@ -283,17 +283,22 @@ def _kind(doc: Document, sentence: Sentence, at: int, ngo_article: bool) -> str:
     project_budget = _PROJECT.search(clause) and _BUDGET.search(clause)
     if ngo_article and (project_budget or _DISBURSED.search(clause)) and not _PUBLIC_MONEY.search(clause):
         return "aid"  # a project's budget, or money disbursed, in an article about foreign NGOs
-    if _VALUE_OF.search(clause) and not _PUBLIC_MONEY.search(clause):
-        previous = _previous_sentence(doc, sentence)
-        if previous and _gives_aid(doc.key[previous.start : previous.end]):
-            return "aid"  # "Tổ chức X vừa bàn giao công trình cho trường. Tổng kinh phí là ..."
-        title = doc.sentences[0]
-        if title.end - title.start <= _TITLE_LENGTH and _gives_aid(doc.key[title.start : title.end]):
-            return "aid"  # the headline says what is given: "Tổ chức X tài trợ xây trường học ở ..."
+    if _VALUE_OF.search(clause) and not _PUBLIC_MONEY.search(clause) and _aid_told_before(doc, sentence):
+        return "aid"  # "Tổ chức X vừa bàn giao công trình cho trường. Tổng kinh phí là ..."
     return "other"
 
 
-_TITLE_LENGTH = 250  # a first sentence this short may be the article's title
+_TITLE_LENGTH = 250  # a first line this short may be the article's title
+
+
+def _headline(doc: Document) -> Sentence | None:
+    """The article's title: a short first line that is one sentence, if the text opens with one."""
+    if len(doc.sentences) < 2:
+        return None
+    first, second = doc.sentences[0], doc.sentences[1]
+    if first.end - first.start > _TITLE_LENGTH or "\n" not in doc.text[first.end : second.start]:
+        return None
+    return first
 
 
 def _gives_aid(text: str) -> bool:
@@ -302,28 +307,34 @@ def _gives_aid(text: str) -> bool:
     return bool(found and not _NOT_AID_WORDS.search(text))
 
 
-def _previous_sentence(doc: Document, sentence: Sentence) -> Sentence | None:
+_SENTENCES_BACK = 3  # how far back in its paragraph a value's aid may be told
+
+
+def _aid_told_before(doc: Document, sentence: Sentence) -> Sentence | None:
+    """The sentence that tells the aid a value belongs to: one of the few before it in its paragraph
+    ("X trao tặng thiết bị cho bệnh viện. Các thiết bị gồm ... . Tổng giá trị là ..."), else the headline
+    ("Tổ chức X tài trợ xây trường học ở ..."). A sentence about trade or prices ends the search."""
     index = bisect.bisect_left(doc.sentence_starts, sentence.start)
-    return doc.sentences[index - 1] if 0 < index < len(doc.sentences) else None
+    for earlier in range(index - 1, max(index - 1 - _SENTENCES_BACK, -1), -1):
+        before = doc.sentences[earlier]
+        if "\n" in doc.text[before.end : doc.sentences[earlier + 1].start]:
+            break  # a new paragraph began after it
+        if _gives_aid(doc.key[before.start : before.end]):
+            return before
+        if _NOT_AID_WORDS.search(doc.key[before.start : before.end]):
+            break
+    title = _headline(doc)
+    if title is not None and title != sentence and _gives_aid(doc.key[title.start : title.end]):
+        return title
+    return None
 
 
 def aid_cue_elsewhere(doc: Document, sentence: Sentence) -> Sentence | None:
-    """The sentence before `sentence`, or else the title, when that one, not `sentence`, says that its
-    amounts are aid: the parties are named there ("Tổ chức X vừa bàn giao ... . Công trình có tổng kinh
-    phí 300 triệu đồng.")."""
+    """The earlier sentence (or the headline) that, not `sentence` itself, says its amounts are aid: the
+    parties are named there ("Tổ chức X vừa bàn giao ... . Công trình có tổng kinh phí 300 triệu đồng.")."""
     if _gives_aid(doc.key[sentence.start : sentence.end]):
         return None
-    previous = _previous_sentence(doc, sentence)
-    if previous and _gives_aid(doc.key[previous.start : previous.end]):
-        return previous
-    title = doc.sentences[0]
-    if (
-        title != sentence
-        and title.end - title.start <= _TITLE_LENGTH
-        and _gives_aid(doc.key[title.start : title.end])
-    ):
-        return title
-    return None
+    return _aid_told_before(doc, sentence)
 
 
 def _drop_repeats(amounts: list[Amount]) -> list[Amount]:

@@ -348,13 +348,16 @@ def test_a_list_of_amounts_takes_the_currency_its_last_one_names() -> None:
     }
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 16, aid cue in an earlier sentence: only the sentence before and the headline are read",
-)
-def test_a_value_two_sentences_after_its_aid_is_aid() -> None:
+def test_a_value_two_sentences_after_its_aid_in_its_paragraph_is_aid() -> None:
     assert amounts(
         "Bệnh viện tỉnh nâng cao chất lượng khám chữa bệnh\n"
         "Sáng 3/5, Tổ chức Hy vọng trao tặng thiết bị y tế cho Bệnh viện tỉnh. "
         "Các thiết bị gồm 2 máy siêu âm và 5 máy thở hiện đại. Tổng giá trị là 2 tỷ đồng."
     ) == {(2e9, None, "VND", "aid", "exact")}
+
+
+def test_a_value_in_the_next_paragraph_after_an_aid_is_not_made_aid_by_it() -> None:
+    assert amounts(
+        "Sáng 3/5, Tổ chức Hy vọng trao tặng thiết bị y tế cho Bệnh viện tỉnh. Buổi lễ diễn ra trang trọng.\n"
+        "Các đại biểu cũng nghe báo cáo về bệnh viện. Tổng giá trị của tòa nhà mới là 200 tỷ đồng."
+    ) == {(2e11, None, "VND", "other", "exact")}
