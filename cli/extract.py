@@ -39,8 +39,10 @@ def _read_document(path: Path, max_chars: int) -> tuple[str, date | None]:
         return pdf_text(path.read_bytes()), None
     if suffix in (".html", ".htm"):
         from scrapers.content import extract_main_content
+        from scrapers.parse import decode_html
 
-        page = extract_main_content(path.read_text(encoding="utf-8", errors="replace"))
+        # decoded as the crawler decodes pages: <meta> charset, detection, legacy VNI/TCVN3 converted
+        page = extract_main_content(decode_html(path.read_bytes(), None))
         text = "\n".join(part for part in (page.title, page.body_text) if part)
         return text, page.published_on
     return path.read_text(encoding="utf-8"), None

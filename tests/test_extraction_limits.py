@@ -118,3 +118,15 @@ def test_doingoai_extract_refuses_a_text_just_over_the_limit(
     )
     result = CliRunner().invoke(extract_command, [str(text)])
     assert result.exit_code == 1 and "characters, over the limit of 50" in result.output
+
+
+def test_doingoai_extract_reads_a_legacy_encoded_page(tmp_path: Path) -> None:
+    from scrapers.legacy_encodings import encode
+
+    page = tmp_path / "cu.html"
+    body = "".join(f"<p>{paragraph}</p>" for paragraph in PARAGRAPHS)
+    html = f'<html><head><title>Tin</title></head><body style="font-family: VNI-Times">{body}</body></html>'
+    page.write_bytes(encode(html, "vni"))
+    result = CliRunner().invoke(extract_command, [str(page)])
+    assert result.exit_code == 0, result.output
+    assert "Liên hiệp các tổ chức hữu nghị" in result.output
