@@ -153,7 +153,9 @@ class Settings(BaseSettings):
         "overdue first; new pages are not counted). See scrapers/revisit.py.",
     )
     revisit_min_days: float = Field(
-        1.0, gt=0, description="DOINGOAI_REVISIT_MIN_DAYS: the shortest interval between two visits of a page."
+        1.0,
+        gt=0,
+        description="DOINGOAI_REVISIT_MIN_DAYS: the shortest interval between two visits of a page.",
     )
     revisit_max_days: float = Field(
         120.0,
