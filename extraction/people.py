@@ -31,6 +31,8 @@ reads a run of capitals in its context, `bylines` skips credits and finds signer
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import unicodedata
 
 from extraction.bylines import excluded_spans, signatures
@@ -47,10 +49,14 @@ from extraction.variants import fold_phrase
 def find_people(doc: Document) -> tuple[list[Person], list[Organization]]:
     """The people a document names, once each, and the organisations it names."""
     text = doc.text
-    excluded = excluded_spans(text)
+    # credits and bylines, in text order: a run inside one is found by bisection (linear in length)
+    excluded = sorted(excluded_spans(text))
+    excluded_starts = [start for start, _ in excluded]
+    excluded_reach = list(itertools.accumulate((end for _, end in excluded), max))
     mentions: list[Mention] = []
     for run in join_dashed_names(text, runs(text)):
-        if any(a <= run[0].start < b for a, b in excluded):
+        before = bisect.bisect_right(excluded_starts, run[0].start) - 1
+        if before >= 0 and excluded_reach[before] > run[0].start:
             continue
         if len(run) == 1:
             mentions.extend(short_reference(text, run[0]))
