@@ -39,6 +39,13 @@ def _crawl_and_parse(db: Path, portal: RunningPortal) -> None:
     parse_pending(db)
 
 
+def _every_known_page_due(db: Path) -> None:
+    """A night on which every known page's turn has come: the revisit schedule (scrapers/revisit.py)
+    decides which known pages a crawl asks for again, and minutes after a first crawl none is due."""
+    with connect(db) as connection:
+        connection.execute("UPDATE raw.visit_schedule SET next_visit_at = now()")
+
+
 def test_parser_health_names_the_broken_site_and_the_fields_its_selectors_miss(
     tmp_path: Path, portal: RunningPortal
 ) -> None:
@@ -52,6 +59,7 @@ def test_parser_health_names_the_broken_site_and_the_fields_its_selectors_miss(
 
     since = datetime.now(UTC)
     portal.set_state(broken_layout="thoidai")
+    _every_known_page_due(db)
     _crawl_and_parse(db, portal)
     after = parser_health(db, since)
     thoidai = after["thoidai"]
@@ -87,6 +95,7 @@ def test_a_broken_layout_fails_that_sites_check_only_and_stops_the_run_there(
     assert "](https://" in markdown(metadata["new_documents"])  # a linked preview of new articles
 
     portal.set_state(broken_layout="thoidai")
+    _every_known_page_due(db)
     broken = _materialize(dagster_instance, db, portal)
     assert not broken.success
     results = {e.check_name: e for e in broken.get_asset_check_evaluations()}
