@@ -92,7 +92,6 @@ REASONS = {
     "full": "a full crawl",
     "linked": "a new attachment of an article fetched tonight",
 }
-REVISITS = ("sitemap", "listing", "retry", "due")  # in order of precedence within the budget
 
 
 def crawl_site(
@@ -110,9 +109,9 @@ def crawl_site(
     """Crawl one site as the module says; `time_budget` in seconds of `clock` (None: no limit).
 
     With `land`, the pages fetched are handed to it every `batch_size` pages with the crawl so far, and
-    the rest at the end (then with `final` true, once `left` and the rest are known); only listings and sitemaps stay in
-    `results`: memory stays bounded, whatever the site's size
-    (a first crawl of 100,000 pages of 100 KB would otherwise hold 10 GB until the end)."""
+    the rest at the end (then with `final` true, once `left` and the rest are known); only listings and
+    sitemaps stay in `results`. Memory stays bounded, whatever the site's size: a first crawl of
+    100,000 pages of 100 KB would otherwise hold 10 GB until the end."""
     policy = policy or RevisitPolicy()
     crawl = SiteCrawl()
     handed: list[int] = [0]  # how many of crawl.results came before the pages not yet handed to `land`
