@@ -165,7 +165,11 @@ def _history_ends(doc: Document) -> date | None:
         latest = max((found[0] for found in written if found and found[0]), default=None)
     if latest is None:
         return None
-    return latest.replace(year=latest.year - _HISTORY_YEARS) if latest.year > _HISTORY_YEARS else None
+    if latest.year <= _HISTORY_YEARS:
+        return None
+    # 29 February has no twin `_HISTORY_YEARS` back in most years: the day after it is as good a bound
+    day = latest.day if (latest.month, latest.day) != (2, 29) else 28
+    return latest.replace(year=latest.year - _HISTORY_YEARS, day=day)
 
 
 def _opens_clause(text: str, sentence: Sentence, dated: Dated) -> bool:

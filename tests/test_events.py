@@ -417,3 +417,10 @@ def test_sightseeing_twinning_and_laying_flowers_on_a_visit(text: str, expected:
 def test_a_count_after_a_relative_day_is_not_its_date() -> None:
     [event] = find_events(prepare("Chiều qua, 4-5 đoàn khách đã đến thăm tỉnh.", PUBLISHED))
     assert (event.date, event.dated_by_publication) == (date(2023, 11, 19), True)
+
+
+def test_an_article_published_on_29_february_is_read() -> None:
+    """Ten years before a leap day is no leap day: the history bound must not crash the article."""
+    text = "Sáng 28/2, Liên hiệp hữu nghị tỉnh tổ chức gặp mặt đoàn đại biểu Lào."
+    events = find_events(prepare(text, date(2024, 2, 29)))
+    assert [event.date for event in events] == [date(2024, 2, 28)]
