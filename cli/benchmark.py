@@ -189,28 +189,58 @@ class RunWatcher:
         return total / MB
 
     def observe(self, instance: dg.DagsterInstance, run: dg.DagsterRun, finished: threading.Event) -> None:
+        """Until the run ends: sample memory, and follow its steps' starts and ends in its event log.
+
+        A stage's seconds are the sum of its steps' durations and its peak the highest sample while one
+        of its steps ran: the steps take turns (one process), but a stage's steps need not be adjacent
+        (the raw tables' freshness check, of the crawl's group, runs after the parse step)."""
+        import dagster as dg
+
         from orchestration.definitions import defs
         from orchestration.progress import RunProgress
 
         graph = defs.resolve_asset_graph()
         groups = {key: graph.get(key).group_name for key in graph.get_all_asset_keys()}
-        progress = RunProgress(instance, run, groups)
+        stage_of_step = {
+            step: name
+            for name, stage in RunProgress(instance, run, groups).stages.items()
+            for step in stage.steps
+        }
+        running: dict[str, float] = {}  # step key -> its start, while it runs
+        cursor: str | None = None
         last_read = 0.0
         while True:
             done = finished.wait(SAMPLE_S)
             if time.monotonic() - last_read > 1.0 or done:
-                progress.update()
                 last_read = time.monotonic()
+                while True:
+                    records = instance.get_records_for_run(run.run_id, cursor=cursor, limit=1000)
+                    for record in records.records:
+                        event = record.event_log_entry.dagster_event
+                        if event is None or event.step_key not in stage_of_step:
+                            continue
+                        stamp = record.event_log_entry.timestamp
+                        if event.event_type == dg.DagsterEventType.STEP_START:
+                            running[event.step_key] = stamp
+                        elif event.event_type in (
+                            dg.DagsterEventType.STEP_SUCCESS,
+                            dg.DagsterEventType.STEP_FAILURE,
+                        ):
+                            started = running.pop(event.step_key, stamp)
+                            stage = stage_of_step[event.step_key]
+                            if stage in self.stage_seconds:
+                                self.stage_seconds[stage] += stamp - started
+                    cursor = records.cursor
+                    if not records.has_more:
+                        break
             sample = self.rss_mb()
             self.peak_mb = max(self.peak_mb, sample)
-            for name, stage in progress.stages.items():
-                if name in self.stage_peak_mb and stage.status == "running":
-                    self.stage_peak_mb[name] = max(self.stage_peak_mb[name], sample)
+            for step in running:
+                stage = stage_of_step[step]
+                if stage in self.stage_peak_mb:
+                    self.stage_peak_mb[stage] = max(self.stage_peak_mb[stage], sample)
             if done:
                 break
-        for name, stage in progress.stages.items():
-            if name in self.stage_seconds and stage.started is not None and stage.finished is not None:
-                self.stage_seconds[name] = stage.finished - stage.started
 
 
 # --- the warehouse's counts ----------------------------------------------------------------------------
