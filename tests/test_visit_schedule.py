@@ -61,7 +61,14 @@ def due(db: Path, night: datetime) -> list[str]:
 
 
 def schedule(db: Path, slug: str) -> dict[str, object]:
-    columns = ["changed_at", "last_visit_at", "next_visit_at", "sitemap_lastmod", "last_reason", "fingerprint"]
+    columns = [
+        "changed_at",
+        "last_visit_at",
+        "next_visit_at",
+        "sitemap_lastmod",
+        "last_reason",
+        "fingerprint",
+    ]
     [row] = query(db, f"SELECT {', '.join(columns)} FROM raw.visit_schedule WHERE url = ?", url(slug))
     return dict(zip(columns, row, strict=True))
 
@@ -80,7 +87,13 @@ def test_a_first_crawl_schedules_each_page_by_its_date(db: Path) -> None:
 
 def test_a_change_makes_a_page_young_and_ads_do_not(db: Path) -> None:
     old = {url("a"): NIGHT - timedelta(days=400), url("b"): NIGHT - timedelta(days=400)}
-    land(db, [page("a"), page("b")], NIGHT, published=old, fingerprints={url("a"): "text 1", url("b"): "text 1"})
+    land(
+        db,
+        [page("a"), page("b")],
+        NIGHT,
+        published=old,
+        fingerprints={url("a"): "text 1", url("b"): "text 1"},
+    )
     later = NIGHT + timedelta(days=120)
     # a: its text changed; b: only the ads around the same text did (a new body, the same fingerprint)
     land(
