@@ -35,7 +35,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import psutil
+import psutil  # type: ignore[import-untyped]  # psutil ships no type information
 
 from settings import PROJECT_ROOT, export
 
@@ -368,7 +368,8 @@ def _bench(
         "dagster_home": _size_mb(dagster_home),
     }
     machine = f"{psutil.cpu_count()} cores, {psutil.virtual_memory().total / MB / 1024:.0f} GB RAM, Python {sys.version.split()[0]}"
-    return BenchResult(articles, *runs, database_mb=sizes, machine=machine)
+    full, night_0pct, night_1pct = runs
+    return BenchResult(articles, full, night_0pct, night_1pct, database_mb=sizes, machine=machine)
 
 
 def measure_run(

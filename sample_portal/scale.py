@@ -54,13 +54,61 @@ RELATED_LINKS = 8  # links to the site's previous articles in each page's sideba
 
 # --- what articles are made of: Vietnamese news of people's diplomacy in the Mekong delta --------
 
-FAMILY = ("Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ")
+FAMILY: tuple[str, ...] = (
+    "Nguyễn",
+    "Trần",
+    "Lê",
+    "Phạm",
+    "Hoàng",
+    "Huỳnh",
+    "Phan",
+    "Vũ",
+    "Võ",
+    "Đặng",
+    "Bùi",
+    "Đỗ",
+    "Hồ",
+)
 FAMILY += ("Ngô", "Dương", "Lý", "Trương", "Lâm")
-MIDDLE = ("Văn", "Thị", "Thanh", "Minh", "Quốc", "Ngọc", "Thu", "Hữu", "Đức", "Hoài", "Kim", "Xuân")
-GIVEN = ("An", "Bình", "Cường", "Dũng", "Giang", "Hà", "Hải", "Hạnh", "Hòa", "Hùng", "Hương", "Khánh")
+MIDDLE: tuple[str, ...] = (
+    "Văn",
+    "Thị",
+    "Thanh",
+    "Minh",
+    "Quốc",
+    "Ngọc",
+    "Thu",
+    "Hữu",
+    "Đức",
+    "Hoài",
+    "Kim",
+    "Xuân",
+)
+GIVEN: tuple[str, ...] = (
+    "An",
+    "Bình",
+    "Cường",
+    "Dũng",
+    "Giang",
+    "Hà",
+    "Hải",
+    "Hạnh",
+    "Hòa",
+    "Hùng",
+    "Hương",
+    "Khánh",
+)
 GIVEN += ("Lan", "Linh", "Long", "Mai", "Nam", "Nga", "Phong", "Phúc", "Quang", "Sơn", "Tâm", "Thảo")
 GIVEN += ("Trung", "Tuấn", "Vinh", "Yến", "Thắng", "Nhân", "Lộc", "Tài")
-PROVINCES = ("Cần Thơ", "An Giang", "Hậu Giang", "Sóc Trăng", "Vĩnh Long", "Bạc Liêu", "Cà Mau")
+PROVINCES: tuple[str, ...] = (
+    "Cần Thơ",
+    "An Giang",
+    "Hậu Giang",
+    "Sóc Trăng",
+    "Vĩnh Long",
+    "Bạc Liêu",
+    "Cà Mau",
+)
 PROVINCES += ("Kiên Giang", "Đồng Tháp", "Trà Vinh", "Bến Tre", "Tiền Giang", "Long An")
 POSTS = (
     "Chủ tịch Liên hiệp các tổ chức hữu nghị {where}",
@@ -71,7 +119,16 @@ POSTS = (
     "Chủ tịch Hội hữu nghị Việt Nam - {country} {where}",
     "Phó Bí thư Thường trực {party}",
 )
-COUNTRIES = ("Nhật Bản", "Hàn Quốc", "Lào", "Campuchia", "Trung Quốc", "Hoa Kỳ", "Australia", "Pháp")
+COUNTRIES: tuple[str, ...] = (
+    "Nhật Bản",
+    "Hàn Quốc",
+    "Lào",
+    "Campuchia",
+    "Trung Quốc",
+    "Hoa Kỳ",
+    "Australia",
+    "Pháp",
+)
 COUNTRIES += ("Đức", "Thái Lan", "Singapore", "Ấn Độ", "Cuba", "Liên bang Nga", "Canada", "Hà Lan")
 FOREIGN_PEOPLE = (
     ("Yamada Takio", "Đại sứ Nhật Bản tại Việt Nam"),
