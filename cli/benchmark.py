@@ -536,7 +536,7 @@ def targets(result: BenchResult) -> list[str]:
         (
             "1% night ≤ 10% of the full build",
             result.night_1pct.seconds <= 0.1 * result.full.seconds,
-            f"{result.night_1pct.seconds / result.full.seconds:.0%} of it" if result.full.seconds else "-",
+            f"{result.night_1pct.seconds / result.full.seconds:.1%} of it" if result.full.seconds else "-",
         ),
         (
             "no-change night ≤ 5% of N requests besides listings, sitemaps, robots",
