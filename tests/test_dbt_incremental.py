@@ -7,6 +7,8 @@ sample portal's second day) built incrementally must leave every mart as `--full
 
 from __future__ import annotations
 
+import json
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -92,3 +94,25 @@ def test_an_incremental_night_builds_the_marts_a_full_refresh_builds(
         ).fetchall()
     assert edited[0][0] > 0
     assert _mart_differences(db, refreshed) == {}
+    _unit_tests(db, target)
+
+
+def _unit_tests(db: Path, target: Path) -> None:
+    """dbt's unit tests (fixed rows in, fixed rows out, in the models' YAML). The nightly build leaves
+    them out (orchestration.assets.dbt.NIGHTLY_BUILD), so the suite runs them here, on a warehouse whose
+    models exist (dbt reads their columns)."""
+    tested = subprocess.run(
+        [
+            *(DBT_EXECUTABLE, "test", "--select", "test_type:unit"),
+            *("--project-dir", str(DBT_PROJECT_DIR), "--profiles-dir", str(DBT_PROJECT_DIR)),
+            *("--target-path", str(target)),
+        ],
+        cwd=DBT_PROJECT_DIR,
+        env=environment_with({"DOINGOAI_DB": str(db)}),
+        capture_output=True,
+        text=True,
+    )
+    assert tested.returncode == 0, tested.stdout[-4000:]
+    unit_tests = json.loads((target / "manifest.json").read_text())["unit_tests"]
+    passed = re.search(r"PASS=(\d+)", tested.stdout)
+    assert unit_tests and passed and int(passed.group(1)) == len(unit_tests), tested.stdout[-4000:]
