@@ -386,7 +386,8 @@ def test_robots_txt_versions_are_kept_like_any_page(crawled: Path) -> None:
 def test_landed_batches_are_not_merged_again_at_checkpoint(tmp_path: Path) -> None:
     """Each landed batch stays its own row group of raw.pages: DuckDB's checkpoint would otherwise merge
     the batches landed so far, rereading all their bodies at once, and a site's crawl would peak at the
-    size of the whole site (2.1 GB at 20,000 pages of 67 KB; warehouse/landing.py, NO_VACUUM_MERGES)."""
+    size of the whole site (2.1 GB at 20,000 pages of 67 KB; warehouse/db.py, NO_VACUUM_MERGES), and so
+    would any later writer's checkpoint."""
     db = tmp_path / "w.duckdb"
     landing.ensure_schema(db)
     for batch in range(8):
@@ -404,5 +405,9 @@ def test_landed_batches_are_not_merged_again_at_checkpoint(tmp_path: Path) -> No
             for number in range(10)
         ]
         landing.land_results(db, "run", "thoidai", pages, None, now, None, final=False)
+    with connect(db) as connection:  # a later writer, whose checkpoint would merge them all
+        connection.execute(
+            "INSERT INTO raw.crawl_notes VALUES ('run', 'thoidai', 'time_budget', 1, '', now())"
+        )
     row_groups = scalar(db, "SELECT count(DISTINCT row_group_id) FROM pragma_storage_info('raw.pages')")
     assert (row_groups, scalar(db, "SELECT count(*) FROM raw.pages")) == (8, 80)

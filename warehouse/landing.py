@@ -285,16 +285,6 @@ _PAGE_SCHEMA = pa.schema(
 )
 
 
-# Each landed batch becomes row groups of raw.pages, and DuckDB's checkpoint (at this connection's close,
-# or when the WAL grows past its threshold) "vacuums" by merging neighbouring row groups that are not
-# full, which rereads all their page bodies at once: the merges double in size (2, 4, 8... batches),
-# so the crawl's memory peaked at once the whole site's bodies (2.1 GB at 20,000 pages of 67 KB; 1.6 GB
-# after 16 batches of 500 in a test of landing alone, 0.6 GB without merges). Pages and fetches are
-# only ever appended, so a vacuum has next to nothing to reclaim here (the schedule's replaced rows are
-# small): it is turned off while the crawl lands (a setting of the open database, gone once it closes).
-NO_VACUUM_MERGES = "SET max_vacuum_tasks = 0"
-
-
 def land_results(
     db_path: str | Path | None,
     run_id: str,
@@ -353,7 +343,6 @@ def land_results(
     gone_urls = [r.url for r in results if r.gone and r.kind in ("article", "attachment")]
     summary.failed = sum(1 for r in results if r.status is None or (r.status >= 500 or r.status == 429))
     with connect(db_path) as connection:
-        connection.execute(NO_VACUUM_MERGES)
         connection.execute("BEGIN TRANSACTION")
         try:
             connection.register("fetch_batch", fetch_rows)
