@@ -88,7 +88,8 @@ def test_a_broken_layout_fails_that_sites_check_only_and_stops_the_run_there(
     good = _materialize(dagster_instance, db, portal)
     assert good.success
     assert {e.check_name: e.passed for e in good.get_asset_check_evaluations()} == {
-        f"parser_health_{site}": True for site in SITES
+        **{f"parser_health_{site}": True for site in SITES},
+        "quality_gate": True,
     }
     metadata = good.asset_materializations_for_node("raw__documents")[0].metadata
     assert "| thoidai |" in markdown(metadata["per_site"])

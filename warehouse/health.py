@@ -18,6 +18,7 @@ from scrapers.config import load_sites
 from scrapers.discovery_health import DiscoveryProblem
 from settings import get_settings
 from warehouse.db import connect
+from warehouse.importing import URL_SCHEME as IMPORTED
 
 # The fields a site's layout must give for an article to be usable, in the order messages name them.
 ARTICLE_FIELDS = ("title", "body", "date")
@@ -66,7 +67,8 @@ def parser_health(
                 SELECT site, url, parser, title, length(trim(body_text)) AS body_chars, published_at,
                        coalesce(unmatched_selectors, []) AS unmatched
                 FROM raw.documents
-                WHERE kind = 'article' AND (CAST($since AS TIMESTAMPTZ) IS NULL OR parsed_at > $since)
+                WHERE kind = 'article' AND NOT starts_with(url, $imported)
+                  AND (CAST($since AS TIMESTAMPTZ) IS NULL OR parsed_at > $since)
                 QUALIFY row_number() OVER (PARTITION BY url, content_hash ORDER BY parsed_at DESC) = 1
                 UNION ALL
                 SELECT site, url, parser, title, body_chars, published_at, unmatched_selectors
@@ -87,7 +89,7 @@ def parser_health(
                    count(*) FILTER (WHERE date), min(url) FILTER (WHERE date)
             FROM lacking GROUP BY site
             """,
-            {"since": since},
+            {"since": since, "imported": IMPORTED},  # imported files were read by no site's selectors
         ).fetchall()
     for site, articles, fallback, *fields in rows:
         if site not in report:
