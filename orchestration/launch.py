@@ -34,6 +34,7 @@ import dagster as dg
 from dagster._core.utils import make_new_run_id
 from filelock import FileLock
 
+from orchestration.resources import DUCKDB_POOL
 from orchestration.run_monitoring import dead_runs, fail_dead_run, this_process_tags
 from settings import DEFAULT_DAGSTER_HOME, PROJECT_ROOT, use_dagster_home
 
@@ -84,7 +85,9 @@ def prepare_dagster_home(dagster_home: Path) -> Path:
     """DAGSTER_HOME with the instance settings the pipeline relies on, and its storage created.
 
     Two runs started together on a new home (the schedule and a person) would otherwise both create
-    the SQLite storage and leave it with two schema heads; a file lock lets the first create it.
+    the SQLite storage and leave it with two schema heads; a file lock lets the first create it. The
+    writer pool is made there too: left to the runs' first steps, two of them creating it at once
+    could each add its one slot, and two writers would run together.
     """
     dagster_home.mkdir(parents=True, exist_ok=True)
     use_dagster_home(dagster_home)  # DagsterInstance.get() below, and the run, read it
@@ -92,8 +95,8 @@ def prepare_dagster_home(dagster_home: Path) -> Path:
         config = dagster_home / "dagster.yaml"
         if not config.exists() or config.read_text() != INSTANCE_CONFIG:
             config.write_text(INSTANCE_CONFIG)
-        with dg.DagsterInstance.get():  # creates and migrates the storage on first use
-            pass
+        with dg.DagsterInstance.get() as instance:  # creates and migrates the storage on first use
+            instance.event_log_storage.initialize_concurrency_limit_to_default(DUCKDB_POOL)
     return dagster_home
 
 

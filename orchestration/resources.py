@@ -12,6 +12,7 @@ from pathlib import Path
 
 import dagster as dg
 
+from orchestration import pool_claims
 from scrapers.http import Politeness
 from settings import PROJECT_ROOT, export, get_settings
 
@@ -19,6 +20,7 @@ DBT_PROJECT_DIR = PROJECT_ROOT / "dbt_project"
 # dbt from the same environment as this Python, whether or not the venv is activated
 DBT_EXECUTABLE = shutil.which("dbt", path=str(Path(sys.executable).parent)) or "dbt"
 DUCKDB_POOL = "duckdb_writer"  # DuckDB allows one writing process: every writer takes this pool's one slot
+pool_claims.install()  # ...and has it alone, on Dagster's SQLite storage too (every step's process imports this)
 
 
 class WarehouseResource(dg.ConfigurableResource):
