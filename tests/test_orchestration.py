@@ -131,6 +131,11 @@ def test_two_runs_launched_together_wait_for_each_other_and_the_second_adds_noth
     assert scalar(db, "SELECT count(*) FROM raw.crawl_runs WHERE status = 'succeeded'") == 2
     assert scalar(db, "SELECT count(*) - count(DISTINCT url) FROM raw.pages") == 0
     assert scalar(db, "SELECT count(*) - count(DISTINCT (url, content_hash)) FROM raw.documents") == 0
+    # one writer at a time: the later crawl began after the first had ended (orchestration/pool_claims.py)
+    (_, first_ended), (later_began, _) = query(
+        db, "SELECT started_at, finished_at FROM raw.crawl_runs ORDER BY started_at"
+    )
+    assert first_ended <= later_began
     later = "(SELECT run_id FROM raw.crawl_runs ORDER BY started_at DESC LIMIT 1)"
     # minutes after the first crawl no known page is due again (the revisit schedule): the later crawl
     # asked only for robots.txt, the listings' first pages and the sitemap, each answering 304
@@ -311,6 +316,13 @@ def test_doingoai_runs_are_runs_of_the_workspaces_code_location(refreshed: Refre
             assert run.tags["doingoai/worker_pid"].isdigit()
 
 
+# A crawl slow enough to be caught under way. On the refreshed warehouse nothing is due again, so a
+# night asks only for robots.txt, the listings' first pages and the sitemap (a few requests a site):
+# at 0.4 s apart that crawl could end between two looks at raw.crawl_runs, whose file the crawl
+# holds while it lands. 5 s apart, each site's crawl lasts over 10 s.
+SLOW_CRAWL = {"DOINGOAI_CRAWL_DELAY": "5"}
+
+
 def _wait_for_the_crawl(warehouse: Path, process: subprocess.Popen[str], timeout: float = 300) -> None:
     """Until a crawl of the started run is under way (its row in raw.crawl_runs says 'running')."""
     import duckdb
@@ -365,7 +377,7 @@ def test_a_run_killed_mid_crawl_is_failed_alerted_and_the_next_run_completes_by_
     """kill -9 of the whole `doingoai run` mid-crawl leaves its run STARTED with the writer slot; the
     next `doingoai run` fails it (its process is gone), alerts, closes its crawl and completes."""
     before = _run_ids(refreshed)
-    slow = start_doingoai_run(refreshed.env | {"DOINGOAI_CRAWL_DELAY": "0.4"}, new_session=True)
+    slow = start_doingoai_run(refreshed.env | SLOW_CRAWL, new_session=True)
     _wait_for_the_crawl(refreshed.warehouse, slow)
     os.killpg(slow.pid, signal.SIGKILL)
     slow.communicate(timeout=30)
@@ -388,7 +400,7 @@ def test_a_run_killed_mid_crawl_is_failed_alerted_and_the_next_run_completes_by_
 @pytest.mark.timeout(900)
 def test_sigterm_fails_the_run_within_30_seconds(refreshed: Refreshed) -> None:
     before = _run_ids(refreshed)
-    slow = start_doingoai_run(refreshed.env | {"DOINGOAI_CRAWL_DELAY": "0.4"}, new_session=True)
+    slow = start_doingoai_run(refreshed.env | SLOW_CRAWL, new_session=True)
     _wait_for_the_crawl(refreshed.warehouse, slow)
     stopped_at = time.monotonic()
     slow.send_signal(signal.SIGTERM)
