@@ -186,8 +186,12 @@ class PoliteClient:
         self._last_request: dict[str, float] = {}
         self._slots = threading.Semaphore(self.politeness.concurrency)
         self.robots_fetches: list[FetchResult] = []
+        self._closed = threading.Event()  # set by close(): a thread waiting out the delay stops waiting
 
     def close(self) -> None:
+        """Close the connections; a request waiting out its delay fails at once, not seconds later
+        (a stopped crawl's threads end within a request, whatever the delay)."""
+        self._closed.set()
         self.http.close()
 
     def __enter__(self) -> PoliteClient:
@@ -343,7 +347,7 @@ class PoliteClient:
         with lock:
             wait = self._last_request.get(host, 0.0) + delay - time.monotonic()
             if wait > 0:
-                time.sleep(wait)
+                self._closed.wait(wait)
             self._last_request[host] = time.monotonic()
 
 

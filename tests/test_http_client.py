@@ -330,6 +330,33 @@ def test_threads_share_the_host_delay(httpserver: HTTPServer) -> None:
     assert min(later - earlier for earlier, later in itertools.pairwise(sorted(times))) >= 0.12
 
 
+def test_closing_the_client_ends_a_wait_for_the_delay_at_once(httpserver: HTTPServer) -> None:
+    """A stopped crawl closes its client: a thread waiting out a long delay fails its request at once,
+    instead of sleeping on (a SIGTERM must end the run within 30 s, whatever the delay). The crawl is
+    being stopped, so the request raises rather than being recorded as the page's failure."""
+    times: list[float] = []
+    httpserver.expect_request(re.compile(r"/w\d")).respond_with_handler(arrivals(times))
+    http = client(httpserver, Politeness(delay=60.0, attempts=1))
+    assert http.fetch("https://thoidai.com.vn/w1", "thoidai", "article").status == 200
+    raised: list[Exception] = []
+
+    def fetch_the_next_page() -> None:
+        try:
+            http.fetch("https://thoidai.com.vn/w2", "thoidai", "article")
+        except RuntimeError as error:  # httpx: the client has been closed
+            raised.append(error)
+
+    waiting = threading.Thread(target=fetch_the_next_page)
+    waiting.start()
+    time.sleep(0.3)  # now waiting out the 60 s delay
+    closed_at = time.monotonic()
+    http.close()
+    waiting.join(timeout=10)
+    assert not waiting.is_alive() and time.monotonic() - closed_at < 5
+    assert len(times) == 1  # the second request never reached the server
+    assert raised
+
+
 def test_requests_in_flight_are_capped_over_all_hosts(threaded_httpserver: HTTPServer) -> None:
     """Six threads on six hosts, each answer slow: never more than `concurrency` at once."""
     httpserver = threaded_httpserver
