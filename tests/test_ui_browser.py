@@ -9,6 +9,7 @@ Screenshots land in artifacts/ui/.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import re
@@ -135,9 +136,15 @@ def _open(page: Page, path: str) -> None:
 
 def _snap(page: Page, name: str) -> None:
     """A screenshot, with the welcome dialog out of the way if it has just popped up."""
+    from playwright.sync_api import Error as PlaywrightError
+
     skip = page.get_by_role("button", name="Skip")
     if skip.is_visible():
-        skip.click()
+        # our click is an action, so the locator handler may skip the dialog first; then the button is gone
+        # and the click would wait for it: wait for it to be hidden instead, whoever clicked
+        with contextlib.suppress(PlaywrightError):
+            skip.click(timeout=5_000)
+        skip.wait_for(state="hidden")
     page.screenshot(path=str(ARTIFACTS / name))
 
 
