@@ -4,6 +4,9 @@ httpx's timeouts bound each read: a server sending one byte every few seconds ne
 server here is a raw socket on loopback (pytest-httpserver cannot drip), speaking just enough HTTP/1.1:
 robots.txt at once, then for `/drip-body` the headers at once and the body a byte at a time, for
 `/drip-headers` the headers themselves a byte at a time, and anything else a small page at once.
+It answers one request per connection and says so (`Connection: close`): a client reusing the
+connection would otherwise now and then send its next request into a socket being closed, and get a
+reset, which is retried, before the request the test is about.
 The deadline is 1 s and a drop comes every 0.3 s, so each read gets its byte well within the 2 s
 read timeout: only the deadline can end the request.
 """
@@ -38,7 +41,7 @@ def _answer(connection: socket.socket, stop: threading.Event) -> None:
         try:
             if path == "/robots.txt":
                 body = b"User-agent: *\nAllow: /\n"
-                connection.sendall(b"HTTP/1.1 200 OK\r\nContent-Length: %d\r\n\r\n%s" % (len(body), body))
+                connection.sendall(b"HTTP/1.1 200 OK\r\nConnection: close\r\nContent-Length: %d\r\n\r\n%s" % (len(body), body))
             elif path == "/drip-body":
                 connection.sendall(
                     b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 1000\r\n\r\n"
@@ -52,7 +55,7 @@ def _answer(connection: socket.socket, stop: threading.Event) -> None:
                     connection.sendall(bytes([byte]))
             else:
                 body = b"<html><body>fine</body></html>"
-                connection.sendall(b"HTTP/1.1 200 OK\r\nContent-Length: %d\r\n\r\n%s" % (len(body), body))
+                connection.sendall(b"HTTP/1.1 200 OK\r\nConnection: close\r\nContent-Length: %d\r\n\r\n%s" % (len(body), body))
         except OSError:  # the client hung up: what the deadline is for
             return
 
