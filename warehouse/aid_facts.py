@@ -113,6 +113,7 @@ def _acronym(name: str) -> str | None:
     return bracketed.group(1) if bracketed else (name if name.isupper() and " " not in name else None)
 
 
+@functools.lru_cache(maxsize=65536)  # a report's sentence is read once per comparison
 def stated_year(sentence: str) -> int | None:
     """The one year a sentence states, if it states exactly one."""
     years = {int(year) for year in _YEAR.findall(sentence)}
@@ -136,6 +137,7 @@ def _step(value: float) -> float:
     return max(step, 1.0)
 
 
+@functools.lru_cache(maxsize=65536)  # each report's amount is compared with many others
 def interval(value: float, qualifier: str, value_max: float | None = None) -> tuple[float, float]:
     """The values a written amount may stand for (see the module's rule 2)."""
     if value_max is not None and value_max > value:
@@ -186,6 +188,7 @@ def amounts_compatible(first: AidMention, second: AidMention) -> bool:
     return first_vnd is not None and second_vnd is not None and _overlap(first_vnd, second_vnd)
 
 
+@functools.lru_cache(maxsize=262144)  # a name pair comes back with every report of the two donations
 def _alike(first: str, second: str) -> bool:
     """Named alike: the same acronym, or one folded name a run of the other's words that starts it or
     holds at least two words ("Bệnh viện Nhi đồng thành phố" and "... thành phố Cần Thơ"; "Plan
@@ -209,28 +212,31 @@ def _conflict(first: str | None, second: str | None) -> bool:
 
 
 def same_donation(first: AidMention, second: AidMention) -> bool:
-    """Rules 1 to 5: the two reports describe one donation."""
+    """Rules 1 to 5: the two reports describe one donation.
+
+    Every rule must hold, so their order changes no answer; the cheap ones come first, and the names
+    are compared last (folding and matching them is most of the time a warehouse's grouping takes)."""
     if first.is_cumulative != second.is_cumulative:
         return False
     if first.part_of_record_id == second.record_id or second.part_of_record_id == first.record_id:
         return False
-    if first.document_id == second.document_id and _conflict(first.purpose, second.purpose):
-        return False  # one article, two projects
-    if _conflict(first.donor_name, second.donor_name) or _conflict(
-        first.recipient_name, second.recipient_name
-    ):
-        return False
-    named_alike = (first.donor_name and second.donor_name) or (first.recipient_name and second.recipient_name)
-    if first.document_id != second.document_id and not named_alike:
+    same_article = first.document_id == second.document_id
+    both_named = (first.donor_name and second.donor_name) or (first.recipient_name and second.recipient_name)
+    if not same_article and not both_named:
         return False  # across articles, a named donor or recipient must tie the two
     if first.reported_on is None or second.reported_on is None:
-        if first.document_id != second.document_id:
+        if not same_article:
             return False
     elif abs((first.reported_on - second.reported_on).days) > DATE_WINDOW_DAYS:
         return False
-    if _year(first) != _year(second):
+    if _year(first) != _year(second) or not amounts_compatible(first, second):
         return False
-    return amounts_compatible(first, second)
+    if same_article and _conflict(first.purpose, second.purpose):
+        return False  # one article, two projects
+    return not (
+        _conflict(first.donor_name, second.donor_name)
+        or _conflict(first.recipient_name, second.recipient_name)
+    )
 
 
 def _order(mention: AidMention) -> tuple:
