@@ -1,6 +1,6 @@
 """An incremental night builds the marts a full refresh builds from the same data.
 
-The int_*__current models are incremental (only documents whose current version changed are read,
+The int_*__current models and int_documents__word_counts are incremental (only documents whose current version changed are read,
 superseded records pruned); the rest are rebuilt. A night with new, edited and removed articles (the
 sample portal's second day) built incrementally must leave every mart as `--full-refresh` would.
 """

@@ -28,10 +28,7 @@ select
     documents.author,
     documents.lead,
     documents.body_text,
-    case
-        when trim(documents.body_text) = '' then 0
-        else len(string_split(regexp_replace(trim(documents.body_text), '\s+', ' ', 'g'), ' '))
-    end as word_count,
+    word_counts.word_count,
     len(documents.attachment_urls) > 0 as has_attachment,
     coalesce(attachments.attachment_count, 0) as attachment_count,
     attachments.attachment_text,
@@ -45,3 +42,7 @@ select
     documents.content_hash
 from documents
 left join attachments on attachments.parent_url = documents.document_url
+left join {{ ref('int_documents__word_counts') }} as word_counts  -- a version without its count fails word_count's not_null test
+    on word_counts.document_url = documents.document_url
+    and word_counts.content_hash = documents.content_hash
+    and word_counts.parser_version is not distinct from documents.parser_version
