@@ -12,6 +12,7 @@ import dataclasses
 import pyarrow as pa
 
 from warehouse.aid_facts import AidAssignment, AidMention, group_aid_mentions
+from warehouse.arrow_rows import rows_table
 
 _COLUMNS = [field.name for field in dataclasses.fields(AidMention)]
 # the columns of int_aid__mentions holding each field of AidMention, where the names differ
@@ -33,4 +34,4 @@ def model(dbt, session):  # dbt's signature; the refs are read through `dbt`
         ]
     )
     assert [field.name for field in dataclasses.fields(AidAssignment)] == schema.names
-    return pa.Table.from_pylist([dataclasses.asdict(row) for row in assignments], schema=schema)
+    return rows_table(assignments, schema)

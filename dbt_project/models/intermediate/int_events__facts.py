@@ -7,11 +7,11 @@ returns one row per mention: its event_mention_id and the event_id of its fact (
 the fact's first report).
 """
 
-import dataclasses
 from collections import defaultdict
 
 import pyarrow as pa
 
+from warehouse.arrow_rows import rows_table
 from warehouse.event_facts import EventMention, EventParticipant, merge_event_mentions
 
 
@@ -56,5 +56,5 @@ def model(dbt, session):  # dbt's signature; the refs are read through `dbt`
              province_is_stated, reported_on, document_url, ordinal) in mentions
     )  # fmt: skip
     schema = pa.schema([("mention_id", pa.string()), ("event_id", pa.string())])
-    table = pa.Table.from_pylist([dataclasses.asdict(row) for row in merged], schema=schema)
+    table = rows_table(merged, schema)
     return table.rename_columns(["event_mention_id", "event_id"])

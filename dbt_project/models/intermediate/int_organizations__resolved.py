@@ -15,6 +15,7 @@ import dataclasses
 
 import pyarrow as pa
 
+from warehouse.arrow_rows import rows_table
 from warehouse.resolution import (
     ForeignOrganization,
     OrganizationAlias,
@@ -75,4 +76,4 @@ def model(dbt, session):  # dbt's signature; the refs are read through `dbt`
 
     resolved = resolve_organizations([WrittenOrganization(*row) for row in written], seeds)
     schema = pa.schema([(column.name, pa.string()) for column in dataclasses.fields(ResolvedOrganization)])
-    return pa.Table.from_pylist([dataclasses.asdict(row) for row in resolved], schema=schema)
+    return rows_table(resolved, schema)

@@ -6,10 +6,9 @@ lives in warehouse/resolution.py (unit-tested in tests/test_resolution.py); this
 inputs, in the order the articles were published, and returns the rows.
 """
 
-import dataclasses
-
 import pyarrow as pa
 
+from warehouse.arrow_rows import rows_table
 from warehouse.resolution import PersonMention, resolve_people
 
 
@@ -44,4 +43,4 @@ def model(dbt, session):  # dbt's signature; the refs are read through `dbt`
             ("namesakes", pa.int32()),
         ]
     )
-    return pa.Table.from_pylist([dataclasses.asdict(row) for row in resolved], schema=schema)
+    return rows_table(resolved, schema)
