@@ -169,3 +169,18 @@ def test_a_manifest_older_than_a_model_warns(tmp_path: Path) -> None:
         assert load_manifest(manifest, tmp_path) == {"sources": {}}
     os.utime(model, (parsed_at - 5, parsed_at - 5))
     assert newest_source_after(tmp_path, parsed_at) is None
+
+
+def test_duckdb_connections_take_the_memory_limit_setting(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """DuckDB's default limit is 80% of the machine: ours is a setting, and only a size is accepted."""
+    from warehouse.db import connect
+
+    monkeypatch.setenv("DOINGOAI_DUCKDB_MEMORY_LIMIT", "512MB")
+    with connect(tmp_path / "w.duckdb") as connection:
+        [(limit,)] = connection.execute("SELECT current_setting('memory_limit')").fetchall()
+    assert limit == "488.2 MiB"  # 512 MB as DuckDB shows it
+    monkeypatch.setenv("DOINGOAI_DUCKDB_MEMORY_LIMIT", "1GB'; DROP TABLE x; --")
+    with pytest.raises(pydantic.ValidationError):
+        get_settings()

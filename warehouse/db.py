@@ -45,6 +45,8 @@ def connect(
     connection = open_waiting(target, read_only, get_settings().db_wait if wait is None else wait)
     try:
         connection.execute("SET TimeZone = 'Asia/Ho_Chi_Minh'")
+        # past the limit DuckDB spills to disk; the setting's pattern admits only a size
+        connection.execute(f"SET memory_limit = '{get_settings().duckdb_memory_limit}'")
         if not read_only:
             connection.execute(NO_VACUUM_MERGES)
         yield connection
