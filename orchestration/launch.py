@@ -86,8 +86,8 @@ def prepare_dagster_home(dagster_home: Path) -> Path:
 
     Two runs started together on a new home (the schedule and a person) would otherwise both create
     the SQLite storage and leave it with two schema heads; a file lock lets the first create it. The
-    writer pool is made there too: left to the runs' first steps, two of them creating it at once
-    could each add its one slot, and two writers would run together.
+    writer pool and its one slot are made there too, under the same lock, rather than by whichever
+    run's first step asks for it (two claims at once are orchestration/pool_claims.py's concern).
     """
     dagster_home.mkdir(parents=True, exist_ok=True)
     use_dagster_home(dagster_home)  # DagsterInstance.get() below, and the run, read it

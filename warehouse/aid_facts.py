@@ -299,6 +299,7 @@ def group_aid_mentions(mentions: Iterable[AidMention]) -> list[AidAssignment]:
 
 
 ANY_AMOUNT = ("any",)  # the key of an amount that cannot be filed by its magnitude
+WIDEST_SPAN = 64  # powers of two an amount's interval may span before it is filed as ANY_AMOUNT
 
 
 class _AmountIndex:
@@ -312,8 +313,6 @@ class _AmountIndex:
     that one too), and a report looks up its own keys: every donation it fits is found, and a few it
     does not, which the rules then turn down.
     """
-
-    _WIDEST = 64  # powers of two an interval may span before it is filed as "any amount"
 
     def __init__(self) -> None:
         self._donations: dict[tuple, list[int]] = defaultdict(list)  # key -> donation numbers, ascending
@@ -360,7 +359,7 @@ def _amount_keys(mention: AidMention) -> set[tuple]:
         if not (0 < low <= high < math.inf):
             return {ANY_AMOUNT}
         first, last = math.floor(math.log2(low)), math.floor(math.log2(high))
-        if last - first > _AmountIndex._WIDEST:
+        if last - first > WIDEST_SPAN:
             return {ANY_AMOUNT}
         keys.update((kind, currency, power) for power in range(first, last + 1))
     return keys
